@@ -54,7 +54,8 @@ public final class TensorFlowNativeLibraries {
         return dir;
     }
 
-    private Path extract() {
+    /** The folder holding the libraries, extracting them unless a complete copy is already there. */
+    Path extract() {
         Properties bundle = readBundleProperties();
         String version = bundle.getProperty("version", "unknown");
         List<String> libraries =

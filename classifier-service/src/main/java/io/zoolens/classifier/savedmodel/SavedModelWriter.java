@@ -23,13 +23,20 @@ public final class SavedModelWriter {
     public static final String DEFAULT_SIGNATURE = "serving_default";
     private static final String PREDICT_METHOD = "tensorflow/serving/predict";
 
-    /** A signature entry: the key clients see, the graph tensor behind it, its type and shape. */
+    /**
+     * A signature entry: the key clients see, the graph tensor behind it, its type and shape ({@code -1}
+     * for an unknown dimension, {@code null} for an unknown rank).
+     */
     public record TensorSpec(String tensorName, DataType dtype, long... shape) {
 
         TensorInfo toTensorInfo() {
             TensorShapeProto.Builder shapeProto = TensorShapeProto.newBuilder();
-            for (long dim : shape) {
-                shapeProto.addDim(TensorShapeProto.Dim.newBuilder().setSize(dim));
+            if (shape == null) {
+                shapeProto.setUnknownRank(true);
+            } else {
+                for (long dim : shape) {
+                    shapeProto.addDim(TensorShapeProto.Dim.newBuilder().setSize(dim));
+                }
             }
             return TensorInfo.newBuilder()
                     .setName(tensorName.contains(":") ? tensorName : tensorName + ":0")

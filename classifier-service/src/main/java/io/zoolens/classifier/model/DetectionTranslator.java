@@ -1,0 +1,63 @@
+package io.zoolens.classifier.model;
+
+import ai.djl.ndarray.NDList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Objects with label, score and box from rows of {@code [x1, y1, x2, y2, score, class]}, boxes
+ * mapped back to the original photo; plus each label's best score so a client can say "cat 0.91".
+ */
+final class DetectionTranslator extends TensorInputTranslator {
+
+    private static final int ROW = 6;
+    private final boolean normalizedBoxes;
+    private final List<String> labels;
+
+    DetectionTranslator(ModelMetadata metadata, List<String> labels) {
+        super(metadata);
+        this.normalizedBoxes = metadata.postprocess() != null
+                && metadata.postprocess().boxUnits() == ModelMetadata.BoxUnits.NORMALIZED;
+        this.labels = labels;
+    }
+
+    @Override
+    Prediction read(NDList outputs, ModelInput input) {
+        return fromRows(output(outputs), input);
+    }
+
+    Prediction fromRows(float[] rows, ModelInput input) {
+        InputGeometry geometry = input.geometry();
+        double unitX = normalizedBoxes ? geometry.inputWidth() : 1;
+        double unitY = normalizedBoxes ? geometry.inputHeight() : 1;
+        List<Prediction.DetectedObject> objects = new ArrayList<>();
+        for (int row = 0; row + ROW <= rows.length; row += ROW) {
+            float score = rows[row + 4];
+            int labelIndex = Math.round(rows[row + 5]);
+            if (score < input.minScore() || labelIndex < 0 || labelIndex >= labels.size()) {
+                continue;
+            }
+            InputGeometry.Box box = geometry.toOriginal(
+                    rows[row] * unitX, rows[row + 1] * unitY, rows[row + 2] * unitX, rows[row + 3] * unitY);
+            if (box.width() > 0 && box.height() > 0) {
+                objects.add(new Prediction.DetectedObject(labels.get(labelIndex), score, box));
+            }
+        }
+        objects.sort(Comparator.comparingDouble(Prediction.DetectedObject::score).reversed());
+        return new Prediction(bestPerLabel(objects, input.topK()), List.copyOf(objects), null);
+    }
+
+    private static List<Prediction.LabelScore> bestPerLabel(List<Prediction.DetectedObject> sortedObjects, int k) {
+        Map<String, Float> best = new LinkedHashMap<>();
+        for (Prediction.DetectedObject object : sortedObjects) {
+            best.putIfAbsent(object.label(), object.score());
+        }
+        return best.entrySet().stream()
+                .limit(k)
+                .map(e -> new Prediction.LabelScore(e.getKey(), e.getValue()))
+                .toList();
+    }
+}

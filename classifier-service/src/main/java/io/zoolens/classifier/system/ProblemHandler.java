@@ -1,0 +1,181 @@
+package io.zoolens.classifier.system;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zoolens.classifier.inference.InferenceFailedException;
+import io.zoolens.classifier.model.ModelBusyException;
+import io.zoolens.classifier.model.ModelNotFoundException;
+import io.zoolens.classifier.model.ModelVersionNotFoundException;
+import io.zoolens.image.ImageRejectedException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The service's one error handler: every failure leaves as RFC 9457 problem+json with a stable
+ * {@code type}; nothing internal (stack traces, paths, class names) reaches the client.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_PREFIX = "https://zoolens.io/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final MeterRegistry meters;
+
+    ProblemHandler(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @ExceptionHandler(ImageRejectedException.class)
+    ResponseEntity<Object> imageRejected(ImageRejectedException e, WebRequest request) {
+        var reason = e.reason();
+        return problem(HttpStatus.valueOf(reason.status()), reason.slug(), reason.title(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ModelNotFoundException.class)
+    ResponseEntity<Object> modelNotFound(ModelNotFoundException e, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "model-not-found", "Model not found", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ModelVersionNotFoundException.class)
+    ResponseEntity<Object> versionNotFound(ModelVersionNotFoundException e, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "model-version-not-found", "Model version not found", e.getMessage(),
+                request);
+    }
+
+    @ExceptionHandler(ModelBusyException.class)
+    ResponseEntity<Object> busy(ModelBusyException e, WebRequest request) {
+        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "model-busy", "Model busy",
+                e.getMessage(), request);
+        return ResponseEntity.status(response.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(InferenceFailedException.class)
+    ResponseEntity<Object> inferenceFailed(InferenceFailedException e, WebRequest request) {
+        log.error("{}", e.getMessage(), e.getCause());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "inference-failed", "Inference failed", e.getMessage(),
+                request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Something went wrong on our side; the request id in the logs tells us what.", request);
+    }
+
+    /** Spring's own exceptions: give each a Zoolens type instead of about:blank. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
+                : ProblemDetail.forStatus(statusCode);
+        String slug = slugFor(ex, statusCode);
+        problem.setType(URI.create(TYPE_PREFIX + slug));
+        if (ex instanceof MaxUploadSizeExceededException) {
+            problem.setTitle("Image too large");
+            problem.setDetail("The upload exceeds the size limit");
+        }
+        List<Map<String, String>> errors = fieldErrors(ex);
+        if (!errors.isEmpty()) {
+            problem.setTitle("Validation failed");
+            problem.setDetail(errors.stream()
+                    .map(error -> error.get("field") + " " + error.get("message"))
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            problem.setProperty("errors", errors);
+        }
+        fillInstance(problem, request);
+        meters.counter("zoolens.problems", "type", slug).increment();
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private static String slugFor(Exception ex, HttpStatusCode status) {
+        if (ex instanceof MaxUploadSizeExceededException) {
+            return "image-too-large";
+        }
+        if (status.value() == 400) {
+            return "validation-failed";
+        }
+        return switch (status.value()) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "image-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status.is5xxServerError() ? "internal-error" : "bad-request";
+        };
+    }
+
+    private static List<Map<String, String>> fieldErrors(Exception ex) {
+        if (ex instanceof HandlerMethodValidationException validation) {
+            return validation.getParameterValidationResults().stream()
+                    .flatMap(result -> result.getResolvableErrors().stream()
+                            .map(error -> Map.of(
+                                    "field", parameterName(result),
+                                    "message", String.valueOf(error.getDefaultMessage()))))
+                    .toList();
+        }
+        if (ex instanceof MethodArgumentNotValidException invalid) {
+            return invalid.getFieldErrors().stream()
+                    .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                    .toList();
+        }
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+            return List.of(Map.of("field", mismatch.getName(), "message", "must be a "
+                    + (mismatch.getRequiredType() == null ? "valid value" : mismatch.getRequiredType().getSimpleName().toLowerCase())));
+        }
+        if (ex instanceof MissingServletRequestParameterException missing) {
+            return List.of(Map.of("field", missing.getParameterName(), "message", "is required"));
+        }
+        if (ex instanceof MissingServletRequestPartException missing) {
+            return List.of(Map.of("field", missing.getRequestPartName(), "message", "is required"));
+        }
+        return List.of();
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        return name == null ? "parameter" : name;
+    }
+
+    private ResponseEntity<Object> problem(
+            HttpStatus status, String slug, String title, String detail, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + slug));
+        problem.setTitle(title);
+        fillInstance(problem, request);
+        meters.counter("zoolens.problems", "type", slug).increment();
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static void fillInstance(ProblemDetail problem, WebRequest request) {
+        if (problem.getInstance() == null && request instanceof NativeWebRequest nativeRequest) {
+            var servletRequest = nativeRequest.getNativeRequest(jakarta.servlet.http.HttpServletRequest.class);
+            if (servletRequest != null) {
+                problem.setInstance(URI.create(servletRequest.getRequestURI()));
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.zoolens.classifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelCatalogTests {
+
+    @Test
+    void numericVersionsSortByValueAndNamedOnesAfterThem() {
+        List<String> versions = new ArrayList<>(List.of("10", "2", "beta", "1", "alpha"));
+        versions.sort(ModelCatalog.VERSION_ORDER);
+        assertThat(versions).containsExactly("1", "2", "10", "alpha", "beta");
+    }
+
+    @Test
+    void aMetadataFileMissingWhatTheTaskNeedsIsRefusedWithEveryProblem() {
+        ModelMetadata incomplete = new ModelMetadata("m", "1", ModelMetadata.Task.DETECTION, null,
+                new ModelMetadata.Input(null, 0, 10, null, null, null, List.of(1f, 2f), List.of(0f)), null, null, null, null);
+        assertThat(ModelMetadataValidator.problems(incomplete)).containsExactlyInAnyOrder(
+                "input.tensor (the signature input key) is missing",
+                "input.width and input.height must be positive",
+                "input.mean must have 1 or 3 values",
+                "input.std must not contain 0",
+                "outputs.detections is needed for a detection model",
+                "labels (the labels file) is needed for a detection model");
+    }
+}

@@ -1,0 +1,78 @@
+package io.zoolens.image;
+
+import static io.zoolens.image.RgbAssert.assertQuadrants;
+import static io.zoolens.image.TestImages.BLUE;
+import static io.zoolens.image.TestImages.GREEN;
+import static io.zoolens.image.TestImages.RED;
+import static io.zoolens.image.TestImages.WHITE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ThumbnailsTests {
+
+    private final ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+
+    @ParameterizedTest(name = "{0}×{1} fits {2} as {3}×{4}")
+    @CsvSource({
+        "1000, 500, 256, 256, 128",
+        "300, 900, 256, 85, 256",
+        "512, 512, 256, 256, 256",
+        "2000, 3, 256, 256, 1",
+        "100, 50, 256, 100, 50",
+        "256, 100, 256, 256, 100"
+    })
+    void thumbnailFitsTheLongerEdgeAndNeverEnlarges(
+            int width, int height, int maxEdge, int expectedWidth, int expectedHeight) {
+        byte[] jpeg = Thumbnails.jpegThumbnail(TestImages.quadrants(width, height), maxEdge, 0.8f);
+
+        ImageInfo info = decoder.probe(jpeg);
+        assertThat(info.format()).isEqualTo(ImageFormat.JPEG);
+        assertThat(info.width()).isEqualTo(expectedWidth);
+        assertThat(info.height()).isEqualTo(expectedHeight);
+    }
+
+    @Test
+    void thumbnailKeepsTheColoursWhereTheyWere() {
+        byte[] jpeg = Thumbnails.jpegThumbnail(TestImages.quadrants(1200, 800), 256, 0.9f);
+
+        BufferedImage thumbnail = decoder.decode(jpeg).rgb();
+
+        assertQuadrants(thumbnail, RED, GREEN, BLUE, WHITE, 16);
+    }
+
+    @Test
+    void lowerQualityMakesSmallerFiles() {
+        BufferedImage photoLike = TestImages.noise(600, 400);
+
+        byte[] low = Thumbnails.jpegThumbnail(photoLike, 256, 0.3f);
+        byte[] high = Thumbnails.jpegThumbnail(photoLike, 256, 0.95f);
+
+        assertThat(low.length).isLessThan(high.length);
+    }
+
+    @Test
+    void imagesOfAnyTypeBecomeJpegs() {
+        BufferedImage argb = new BufferedImage(40, 20, BufferedImage.TYPE_INT_ARGB);
+
+        byte[] jpeg = Thumbnails.jpegThumbnail(argb, 256, 0.8f);
+
+        assertThat(decoder.probe(jpeg)).isEqualTo(new ImageInfo(ImageFormat.JPEG, 40, 20, 1));
+    }
+
+    @Test
+    void nonsenseArgumentsAreRefused() {
+        BufferedImage image = TestImages.quadrants(10, 10);
+
+        assertThatThrownBy(() -> Thumbnails.jpegThumbnail(image, 0, 0.8f)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Thumbnails.jpegThumbnail(image, 256, 0f)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Thumbnails.jpegThumbnail(image, 256, 1.5f))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Thumbnails.jpegThumbnail(image, 256, Float.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
