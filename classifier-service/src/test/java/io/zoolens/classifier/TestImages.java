@@ -82,7 +82,8 @@ public final class TestImages {
     public static byte[] photo(String fileName) {
         Path path = repositoryRoot().resolve(".cache/test-images").resolve(fileName);
         if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException(path + " is missing: run scripts/fetch-test-images.sh (CI runs it in .ci/run)");
+            throw new IllegalStateException(
+                    path + " is missing: run scripts/fetch-test-images.sh (CI runs it in .ci/run)");
         }
         try {
             return Files.readAllBytes(path);
@@ -97,7 +98,8 @@ public final class TestImages {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("cannot find the repository root (no mvnw above " + Path.of("").toAbsolutePath() + ")");
+            throw new IllegalStateException("cannot find the repository root (no mvnw above "
+                    + Path.of("").toAbsolutePath() + ")");
         }
         return dir;
     }

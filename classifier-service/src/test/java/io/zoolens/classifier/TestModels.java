@@ -36,7 +36,9 @@ public final class TestModels {
     public static final List<String> COLOUR_LABELS = List.of("red", "green", "blue");
     public static final List<String> BOX_LABELS = List.of("person", "cat", "dog");
     /** Rows of {@code [x1, y1, x2, y2, score, class]} in the 100×100 input of {@code boxes}. */
-    public static final float[][] BOX_ROWS = {{10, 30, 60, 70, 0.9f, 1}, {50, 25, 100, 75, 0.6f, 2}, {0, 0, 100, 100, 0.2f, 0}};
+    public static final float[][] BOX_ROWS = {
+        {10, 30, 60, 70, 0.9f, 1}, {50, 25, 100, 75, 0.6f, 2}, {0, 0, 100, 100, 0.2f, 0}
+    };
 
     private static final int SIZE = 8;
 
@@ -67,20 +69,26 @@ public final class TestModels {
                 .addNode(op("logits", "Mul", "mean", "sharpness"))
                 .build();
         // In NCHW the test feeds ImageNet mean/std; the graph sees (v - mean) / std. Tests account for it.
-        String input = nchw
-                ? """
+        String input = nchw ? """
                   {"tensor": "pixels", "width": 8, "height": 8, "layout": "nchw", "resize": "stretch",
-                   "valueRange": [0, 1], "mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5]}"""
-                : """
+                   "valueRange": [0, 1], "mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5]}""" : """
                   {"tensor": "pixels", "width": 8, "height": 8, "layout": "nhwc", "resize": "stretch",
                    "valueRange": [0, 1]}""";
-        write(dir, graph, "pixels", "image", shape, Map.of("logits", spec("logits", 1, 3)), """
+        write(
+                dir,
+                graph,
+                "pixels",
+                "image",
+                shape,
+                Map.of("logits", spec("logits", 1, 3)),
+                """
                 {"task": "classification", "description": "Dominant colour, a test model",
                  "input": %s,
                  "outputs": {"scores": "logits"}, "labels": "labels.txt",
                  "postprocess": {"activation": "softmax", "defaultTopK": 3},
                  "source": {"origin": "built by the Zoolens tests", "licence": "Apache-2.0"}}
-                """.formatted(input), COLOUR_LABELS);
+                """.formatted(input),
+                COLOUR_LABELS);
     }
 
     public static void writeBoxes(Path dir) {
@@ -97,15 +105,22 @@ public final class TestModels {
                         .addInput("rows")
                         .putAttr("T", type(DataType.DT_FLOAT)))
                 .build();
-        write(dir, graph, "input", "image", new long[] {1, 100, 100, 3},
-                Map.of("detections", spec("detections", 1, BOX_ROWS.length, 6)), """
+        write(
+                dir,
+                graph,
+                "input",
+                "image",
+                new long[] {1, 100, 100, 3},
+                Map.of("detections", spec("detections", 1, BOX_ROWS.length, 6)),
+                """
                 {"task": "detection", "description": "Fixed boxes, a test model",
                  "input": {"tensor": "input", "width": 100, "height": 100, "layout": "nhwc",
                            "resize": "letterbox", "valueRange": [0, 255]},
                  "outputs": {"detections": "detections"}, "labels": "labels.txt",
                  "postprocess": {"detectionFormat": "x1y1x2y2-score-class", "boxUnits": "input-pixels",
                                  "defaultMinScore": 0.3, "defaultTopK": 5}}
-                """, BOX_LABELS);
+                """,
+                BOX_LABELS);
     }
 
     public static void writeMeanRgb(Path dir) {
@@ -114,13 +129,20 @@ public final class TestModels {
                 .addNode(constInt("axes", new int[] {1, 2}))
                 .addNode(op("embedding", "Mean", "image", "axes").putAttr("Tidx", type(DataType.DT_INT32)))
                 .build();
-        write(dir, graph, "pixels", "image", new long[] {1, SIZE, SIZE, 3}, Map.of("vector", spec("embedding", 1, 3)),
+        write(
+                dir,
+                graph,
+                "pixels",
+                "image",
+                new long[] {1, SIZE, SIZE, 3},
+                Map.of("vector", spec("embedding", 1, 3)),
                 """
                 {"task": "embedding",
                  "input": {"tensor": "pixels", "width": 8, "height": 8, "layout": "nhwc", "resize": "stretch",
                            "valueRange": [0, 1]},
                  "outputs": {"embedding": "vector"}}
-                """, null);
+                """,
+                null);
     }
 
     private static void write(
@@ -133,8 +155,8 @@ public final class TestModels {
             String metadataJson,
             List<String> labels) {
         try {
-            SavedModelWriter.write(graph, Map.of(inputKey, new TensorSpec(inputNode, DataType.DT_FLOAT, inputShape)),
-                    outputs, dir);
+            SavedModelWriter.write(
+                    graph, Map.of(inputKey, new TensorSpec(inputNode, DataType.DT_FLOAT, inputShape)), outputs, dir);
             if (labels != null) {
                 Files.write(dir.resolve("labels.txt"), labels);
             }
@@ -166,9 +188,8 @@ public final class TestModels {
     }
 
     private static NodeDef.Builder constInt(String name, int[] values) {
-        TensorProto.Builder tensor = TensorProto.newBuilder()
-                .setDtype(DataType.DT_INT32)
-                .setTensorShape(shape(values.length));
+        TensorProto.Builder tensor =
+                TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shape(values.length));
         for (int v : values) {
             tensor.addIntVal(v);
         }

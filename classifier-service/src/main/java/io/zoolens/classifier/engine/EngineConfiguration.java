@@ -32,18 +32,17 @@ class EngineConfiguration {
     @Bean
     Device inferenceDevice(Engine engine, EngineProperties properties) {
         boolean gpuVisible = engine.hasCapability(StandardCapabilities.CUDA);
-        Device device =
-                switch (properties.device()) {
-                    case CPU -> Device.cpu();
-                    case AUTO -> gpuVisible ? Device.gpu() : Device.cpu();
-                    case GPU -> {
-                        if (!gpuVisible) {
-                            throw new IllegalStateException(
-                                    "ZOOLENS_DEVICE=gpu but TensorFlow sees no GPU (needs an NVIDIA driver and CUDA 11)");
-                        }
-                        yield Device.gpu();
-                    }
-                };
+        Device device = switch (properties.device()) {
+            case CPU -> Device.cpu();
+            case AUTO -> gpuVisible ? Device.gpu() : Device.cpu();
+            case GPU -> {
+                if (!gpuVisible) {
+                    throw new IllegalStateException(
+                            "ZOOLENS_DEVICE=gpu but TensorFlow sees no GPU (needs an NVIDIA driver and CUDA 11)");
+                }
+                yield Device.gpu();
+            }
+        };
         log.info("Inference device: {} (requested {}, GPU visible: {})", device, properties.device(), gpuVisible);
         return device;
     }

@@ -58,8 +58,7 @@ public final class TensorFlowNativeLibraries {
     Path extract() {
         Properties bundle = readBundleProperties();
         String version = bundle.getProperty("version", "unknown");
-        List<String> libraries =
-                List.of(bundle.getProperty("libraries", "").split(","));
+        List<String> libraries = List.of(bundle.getProperty("libraries", "").split(","));
         Path dir = cacheRoot.resolve(version);
         if (Files.exists(dir.resolve(COMPLETE_MARKER))) {
             return dir;
@@ -115,9 +114,8 @@ public final class TensorFlowNativeLibraries {
     private Properties readBundleProperties() {
         try (InputStream in = classLoader.getResourceAsStream(RESOURCE_DIR + "tensorflow.properties")) {
             if (in == null) {
-                throw new IllegalStateException(
-                        "ai.djl.tensorflow:tensorflow-native-cpu is not on the classpath: no " + RESOURCE_DIR
-                                + "tensorflow.properties");
+                throw new IllegalStateException("ai.djl.tensorflow:tensorflow-native-cpu is not on the classpath: no "
+                        + RESOURCE_DIR + "tensorflow.properties");
             }
             Properties properties = new Properties();
             properties.load(in);

@@ -12,13 +12,20 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** {@code POST /v1/models/{name}:classify} with the image as the raw body or as multipart part {@code image}. */
+/**
+ * {@code POST /v1/models/{name}:classify} with the image as the raw body or as multipart part
+ * {@code image}. A form-encoded body (curl's default for {@code --data-binary}) is refused with 415:
+ * the container would parse it as form fields before the image could be read.
+ */
 @RestController
 class ClassifyController {
+
+    static final String IMAGE_PART = "image";
 
     private final ClassifyService service;
     private final ImageDecoder decoder;
@@ -28,31 +35,30 @@ class ClassifyController {
         this.decoder = decoder;
     }
 
-    @PostMapping(path = "/v1/models/{name}:classify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ClassifyResponse classifyMultipart(
-            @PathVariable String name,
-            @RequestPart("image") MultipartFile image,
-            @RequestParam(required = false) String version,
-            @RequestParam(required = false) @Min(1) @Max(100) Integer topK,
-            @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Float minScore)
-            throws IOException {
-        decoder.checkSize(image.getSize());
-        return service.classify(name, version, image.getBytes(), topK, minScore);
-    }
-
-    @PostMapping(path = "/v1/models/{name}:classify")
-    ClassifyResponse classifyRaw(
+    @PostMapping(path = "/v1/models/{name}:classify", consumes = "!" + MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ClassifyResponse classify(
             @PathVariable String name,
             @RequestParam(required = false) String version,
             @RequestParam(required = false) @Min(1) @Max(100) Integer topK,
             @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Float minScore,
             HttpServletRequest request)
-            throws IOException {
-        return service.classify(name, version, readBounded(request), topK, minScore);
+            throws IOException, MissingServletRequestPartException {
+        byte[] image = request instanceof MultipartHttpServletRequest multipart ? imagePart(multipart) : body(request);
+        return service.classify(name, version, image, topK, minScore);
+    }
+
+    private byte[] imagePart(MultipartHttpServletRequest request)
+            throws IOException, MissingServletRequestPartException {
+        MultipartFile part = request.getFile(IMAGE_PART);
+        if (part == null) {
+            throw new MissingServletRequestPartException(IMAGE_PART);
+        }
+        decoder.checkSize(part.getSize());
+        return part.getBytes();
     }
 
     /** Reads at most one byte past the limit, so an oversized body never fills the heap. */
-    private byte[] readBounded(HttpServletRequest request) throws IOException {
+    private byte[] body(HttpServletRequest request) throws IOException {
         long limit = decoder.limits().maxBytes();
         decoder.checkSize(request.getContentLengthLong());
         try (InputStream body = request.getInputStream()) {

@@ -52,8 +52,12 @@ public class ClassifyService {
     private ClassifyResponse infer(
             LoadedModel model, DecodedImage image, Integer topK, Float minScore, long started, long decoded) {
         ModelMetadata.Postprocess defaults = model.metadata().postprocess();
-        int k = topK != null ? topK : defaults != null && defaults.defaultTopK() != null ? defaults.defaultTopK() : DEFAULT_TOP_K;
-        float min = minScore != null ? minScore : defaults != null && defaults.defaultMinScore() != null ? defaults.defaultMinScore() : 0f;
+        int k = topK != null
+                ? topK
+                : defaults != null && defaults.defaultTopK() != null ? defaults.defaultTopK() : DEFAULT_TOP_K;
+        float min = minScore != null
+                ? minScore
+                : defaults != null && defaults.defaultMinScore() != null ? defaults.defaultMinScore() : 0f;
         long preprocessStart = System.nanoTime();
         var input = model.preprocessor().prepare(image.rgb(), k, min);
         long inferenceStart = System.nanoTime();
@@ -72,12 +76,19 @@ public class ClassifyService {
                 .register(meters)
                 .record(finished - inferenceStart, java.util.concurrent.TimeUnit.NANOSECONDS);
         return new ClassifyResponse(
-                new ClassifyResponse.ModelRef(model.name(), model.version(), model.metadata().task().jsonName()),
-                new ClassifyResponse.ImageRef(image.info().format().mediaType(), image.info().width(), image.info().height()),
+                new ClassifyResponse.ModelRef(
+                        model.name(), model.version(), model.metadata().task().jsonName()),
+                new ClassifyResponse.ImageRef(
+                        image.info().format().mediaType(),
+                        image.info().width(),
+                        image.info().height()),
                 prediction.labels(),
                 prediction.objects(),
                 prediction.embedding(),
                 ClassifyResponse.Timings.ofNanos(
-                        decoded - started, inferenceStart - preprocessStart, finished - inferenceStart, finished - started));
+                        decoded - started,
+                        inferenceStart - preprocessStart,
+                        finished - inferenceStart,
+                        finished - started));
     }
 }

@@ -10,7 +10,6 @@ class ImageDecodingConfiguration {
 
     @Bean
     ImageDecoder imageDecoder(UploadProperties upload) {
-        return new ImageDecoder(
-                ImageLimits.of(upload.maxBytes().toBytes(), upload.maxPixels(), upload.allowedTypes()));
+        return new ImageDecoder(ImageLimits.of(upload.maxBytes().toBytes(), upload.maxPixels(), upload.allowedTypes()));
     }
 }

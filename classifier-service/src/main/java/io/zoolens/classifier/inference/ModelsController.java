@@ -61,7 +61,11 @@ class ModelsController {
                     metadata.description(),
                     active.version(),
                     versions.stream().map(LoadedModel::version).toList(),
-                    Map.of("width", metadata.input().width(), "height", metadata.input().height()),
+                    Map.of(
+                            "width",
+                            metadata.input().width(),
+                            "height",
+                            metadata.input().height()),
                     active.labels().size(),
                     withLabels ? active.labels() : null,
                     metadata.source());

@@ -10,4 +10,6 @@ import org.springframework.util.unit.DataSize;
 public record UploadProperties(
         @DefaultValue("10MB") DataSize maxBytes,
         @DefaultValue("40000000") long maxPixels,
-        @DefaultValue({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"}) List<String> allowedTypes) {}
+
+        @DefaultValue({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
+        List<String> allowedTypes) {}

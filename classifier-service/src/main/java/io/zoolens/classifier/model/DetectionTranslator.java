@@ -46,7 +46,8 @@ final class DetectionTranslator extends TensorInputTranslator {
                 objects.add(new Prediction.DetectedObject(labels.get(labelIndex), score, box));
             }
         }
-        objects.sort(Comparator.comparingDouble(Prediction.DetectedObject::score).reversed());
+        objects.sort(
+                Comparator.comparingDouble(Prediction.DetectedObject::score).reversed());
         return new Prediction(bestPerLabel(objects, input.topK()), List.copyOf(objects), null);
     }
 

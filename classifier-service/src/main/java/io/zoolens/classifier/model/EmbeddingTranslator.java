@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 /** The model's output vector, unchanged. */
 final class EmbeddingTranslator extends TensorInputTranslator {
 
-
     EmbeddingTranslator(ModelMetadata metadata) {
         super(metadata);
     }

@@ -34,6 +34,7 @@ class ModelFolderScanner {
     private final Map<Path, FolderStamp> loadedStamps = new HashMap<>();
     /** Folders that failed, with the stamp they failed at: retried only once their files change. */
     private final Map<Path, FolderStamp> failedStamps = new HashMap<>();
+
     private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     ModelFolderScanner(ModelProperties properties, ModelLoader loader, ModelCatalog catalog) {
@@ -78,14 +79,18 @@ class ModelFolderScanner {
                 }
             }
         }
-        current.values().forEach(versions -> versions.values().stream()
-                .filter(model -> !present.contains(model.directory()))
-                .forEach(model -> {
-                    log.info("Model {} version {} was removed from {}; retiring it", model.name(), model.version(),
-                            properties.dir());
-                    loadedStamps.remove(model.directory());
-                    toRetire.add(model);
-                }));
+        current.values()
+                .forEach(versions -> versions.values().stream()
+                        .filter(model -> !present.contains(model.directory()))
+                        .forEach(model -> {
+                            log.info(
+                                    "Model {} version {} was removed from {}; retiring it",
+                                    model.name(),
+                                    model.version(),
+                                    properties.dir());
+                            loadedStamps.remove(model.directory());
+                            toRetire.add(model);
+                        }));
         failedStamps.keySet().retainAll(present);
         catalog.publish(next);
         toRetire.forEach(LoadedModel::retire);
@@ -145,7 +150,8 @@ class ModelFolderScanner {
 
         private static String describe(Path file) {
             try {
-                return file.getFileName() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
+                return file.getFileName() + ":" + Files.size(file) + ":"
+                        + Files.getLastModifiedTime(file).toMillis();
             } catch (IOException e) {
                 return file.getFileName() + ":?";
             }

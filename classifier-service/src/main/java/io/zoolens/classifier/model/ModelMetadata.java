@@ -57,7 +57,7 @@ public record ModelMetadata(
         /** Scale to the input size, ignoring the aspect ratio. */
         @JsonProperty("stretch")
         STRETCH,
-        /** Scale to fit, keeping the aspect ratio, and pad the rest (top-left aligned). */
+        /** Scale to fit, keeping the aspect ratio, centred, and pad the rest with black. */
         @JsonProperty("letterbox")
         LETTERBOX,
         /** Scale to cover, keeping the aspect ratio, and cut the centre out. */

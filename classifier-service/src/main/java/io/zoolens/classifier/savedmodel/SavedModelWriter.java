@@ -56,9 +56,8 @@ public final class SavedModelWriter {
         outputs.forEach((key, spec) -> signature.putOutputs(key, spec.toTensorInfo()));
 
         MetaGraphDef metaGraph = MetaGraphDef.newBuilder()
-                .setMetaInfoDef(MetaGraphDef.MetaInfoDef.newBuilder()
-                        .addTags(SERVE_TAG)
-                        .setTensorflowVersion("2.10.1"))
+                .setMetaInfoDef(
+                        MetaGraphDef.MetaInfoDef.newBuilder().addTags(SERVE_TAG).setTensorflowVersion("2.10.1"))
                 .setGraphDef(graph)
                 .putSignatureDef(DEFAULT_SIGNATURE, signature.build())
                 .build();

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -58,14 +59,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ModelVersionNotFoundException.class)
     ResponseEntity<Object> versionNotFound(ModelVersionNotFoundException e, WebRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "model-version-not-found", "Model version not found", e.getMessage(),
-                request);
+        return problem(
+                HttpStatus.NOT_FOUND, "model-version-not-found", "Model version not found", e.getMessage(), request);
     }
 
     @ExceptionHandler(ModelBusyException.class)
     ResponseEntity<Object> busy(ModelBusyException e, WebRequest request) {
-        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "model-busy", "Model busy",
-                e.getMessage(), request);
+        ResponseEntity<Object> response =
+                problem(HttpStatus.SERVICE_UNAVAILABLE, "model-busy", "Model busy", e.getMessage(), request);
         return ResponseEntity.status(response.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(response.getBody());
@@ -74,29 +75,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InferenceFailedException.class)
     ResponseEntity<Object> inferenceFailed(InferenceFailedException e, WebRequest request) {
         log.error("{}", e.getMessage(), e.getCause());
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "inference-failed", "Inference failed", e.getMessage(),
-                request);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "inference-failed", "Inference failed", e.getMessage(), request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Something went wrong on our side; the request id in the logs tells us what.", request);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "Something went wrong on our side; the request id in the logs tells us what.",
+                request);
     }
 
     /** Spring's own exceptions: give each a Zoolens type instead of about:blank. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail
-                ? detail
-                : ProblemDetail.forStatus(statusCode);
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
         String slug = slugFor(ex, statusCode);
         problem.setType(URI.create(TYPE_PREFIX + slug));
         if (ex instanceof MaxUploadSizeExceededException) {
             problem.setTitle("Image too large");
             problem.setDetail("The upload exceeds the size limit");
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            problem.setDetail("Send the image as the raw body (Content-Type application/octet-stream or image/*)"
+                    + " or as multipart/form-data part 'image'");
         }
         List<Map<String, String>> errors = fieldErrors(ex);
         if (!errors.isEmpty()) {
@@ -139,12 +146,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (ex instanceof MethodArgumentNotValidException invalid) {
             return invalid.getFieldErrors().stream()
-                    .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                    .map(error ->
+                            Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                     .toList();
         }
         if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
-            return List.of(Map.of("field", mismatch.getName(), "message", "must be a "
-                    + (mismatch.getRequiredType() == null ? "valid value" : mismatch.getRequiredType().getSimpleName().toLowerCase())));
+            return List.of(Map.of(
+                    "field",
+                    mismatch.getName(),
+                    "message",
+                    "must be a "
+                            + (mismatch.getRequiredType() == null
+                                    ? "valid value"
+                                    : mismatch.getRequiredType().getSimpleName().toLowerCase())));
         }
         if (ex instanceof MissingServletRequestParameterException missing) {
             return List.of(Map.of("field", missing.getParameterName(), "message", "is required"));

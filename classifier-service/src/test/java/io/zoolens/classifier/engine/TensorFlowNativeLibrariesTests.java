@@ -38,15 +38,15 @@ class TensorFlowNativeLibrariesTests {
 
     @Test
     void saysWhichJarIsMissing() {
-        TensorFlowNativeLibraries libraries =
-                new TensorFlowNativeLibraries(temp, new URLClassLoader(new URL[0], null));
+        TensorFlowNativeLibraries libraries = new TensorFlowNativeLibraries(temp, new URLClassLoader(new URL[0], null));
         assertThatThrownBy(libraries::extract).hasMessageContaining("tensorflow-native-cpu is not on the classpath");
     }
 
     private ClassLoader fakeJar(String version, String... libraries) throws IOException {
         Path root = temp.resolve("jar");
         Path lib = Files.createDirectories(root.resolve("native/lib"));
-        Files.writeString(lib.resolve("tensorflow.properties"),
+        Files.writeString(
+                lib.resolve("tensorflow.properties"),
                 "version=" + version + "\nlibraries=" + String.join(",", libraries) + "\n");
         for (String library : libraries) {
             Files.writeString(lib.resolve(library), library + " bytes");

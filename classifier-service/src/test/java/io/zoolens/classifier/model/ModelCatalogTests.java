@@ -17,14 +17,23 @@ class ModelCatalogTests {
 
     @Test
     void aMetadataFileMissingWhatTheTaskNeedsIsRefusedWithEveryProblem() {
-        ModelMetadata incomplete = new ModelMetadata("m", "1", ModelMetadata.Task.DETECTION, null,
-                new ModelMetadata.Input(null, 0, 10, null, null, null, List.of(1f, 2f), List.of(0f)), null, null, null, null);
-        assertThat(ModelMetadataValidator.problems(incomplete)).containsExactlyInAnyOrder(
-                "input.tensor (the signature input key) is missing",
-                "input.width and input.height must be positive",
-                "input.mean must have 1 or 3 values",
-                "input.std must not contain 0",
-                "outputs.detections is needed for a detection model",
-                "labels (the labels file) is needed for a detection model");
+        ModelMetadata incomplete = new ModelMetadata(
+                "m",
+                "1",
+                ModelMetadata.Task.DETECTION,
+                null,
+                new ModelMetadata.Input(null, 0, 10, null, null, null, List.of(1f, 2f), List.of(0f)),
+                null,
+                null,
+                null,
+                null);
+        assertThat(ModelMetadataValidator.problems(incomplete))
+                .containsExactlyInAnyOrder(
+                        "input.tensor (the signature input key) is missing",
+                        "input.width and input.height must be positive",
+                        "input.mean must have 1 or 3 values",
+                        "input.std must not contain 0",
+                        "outputs.detections is needed for a detection model",
+                        "labels (the labels file) is needed for a detection model");
     }
 }

@@ -57,7 +57,8 @@ class ModelHotSwapIT {
 
     @Test
     void aNewVersionIsSwappedInWithoutFailingRequestsAndTheOldOneIsRetired() throws Exception {
-        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        RestClient http =
+                RestClient.builder().baseUrl("http://localhost:" + port).build();
         byte[] red = TestImages.solid(Color.RED, 32, 32, "png");
         LoadedModel version1 = catalog.resolve("colour", null);
         assertThat(version1.version()).isEqualTo("1");
@@ -76,7 +77,8 @@ class ModelHotSwapIT {
                                 .body(red)
                                 .retrieve()
                                 .body(JsonNode.class);
-                        answeredBy.computeIfAbsent(answer.at("/model/version").asString(), v -> new AtomicInteger())
+                        answeredBy
+                                .computeIfAbsent(answer.at("/model/version").asString(), v -> new AtomicInteger())
                                 .incrementAndGet();
                         if (!"red".equals(answer.at("/labels/0/label").asString())) {
                             failures.add("wrong answer " + answer);
@@ -94,7 +96,8 @@ class ModelHotSwapIT {
         TestModels.writeColour(staging, false, 2f);
         Files.move(staging, modelsDir.resolve("colour/2"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> answeredBy.getOrDefault("2", new AtomicInteger()).get() > 20);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> answeredBy.getOrDefault("2", new AtomicInteger()).get() > 20);
         running.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();

@@ -50,8 +50,14 @@ class PreprocessorTests {
     @Test
     void valuesFollowRangeMeanAndStdInChannelsLastOrder() {
         Preprocessor p = new Preprocessor(new ModelMetadata.Input(
-                "x", 2, 1, ModelMetadata.Layout.NHWC, ModelMetadata.Resize.STRETCH, List.of(-1f, 1f),
-                List.of(0f, 0.5f, 0f), List.of(1f, 1f, 2f)));
+                "x",
+                2,
+                1,
+                ModelMetadata.Layout.NHWC,
+                ModelMetadata.Resize.STRETCH,
+                List.of(-1f, 1f),
+                List.of(0f, 0.5f, 0f),
+                List.of(1f, 1f, 2f)));
         ModelInput input = p.prepare(pixels(0xFF0080, 0x000000), 5, 0f);
         assertThat(input.shape()).containsExactly(1, 1, 2, 3);
         float[] v = new float[6];

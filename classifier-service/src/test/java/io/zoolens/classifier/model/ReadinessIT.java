@@ -39,21 +39,34 @@ class ReadinessIT {
         Files.writeString(broken.resolve("zoolens-model.json"), "{\"task\": \"classification\"}");
 
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("OUT_OF_SERVICE")
-                .jsonPath("$.components.defaultModel.details.reason").isEqualTo("not loaded yet");
-
-        TestModels.writeColour(modelsDir.resolve("colour/1"), false);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> client.get()
+        client.get()
                 .uri("/actuator/health/readiness")
                 .exchange()
-                .expectStatus().isOk());
-        client.get().uri("/v1/models").exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isEqualTo(503)
                 .expectBody()
-                .jsonPath("$.models.length()").isEqualTo(1)
-                .jsonPath("$.models[0].name").isEqualTo("colour");
+                .jsonPath("$.status")
+                .isEqualTo("OUT_OF_SERVICE")
+                .jsonPath("$.components.defaultModel.details.reason")
+                .isEqualTo("not loaded yet");
+
+        TestModels.writeColour(modelsDir.resolve("colour/1"), false);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> client.get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
+        client.get()
+                .uri("/v1/models")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.models.length()")
+                .isEqualTo(1)
+                .jsonPath("$.models[0].name")
+                .isEqualTo("colour");
     }
 }

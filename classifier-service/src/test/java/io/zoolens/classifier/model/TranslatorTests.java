@@ -69,26 +69,42 @@ class TranslatorTests {
     }
 
     private static ModelInput input(float minScore, int topK) {
-        return new ModelInput(FloatBuffer.allocate(0), new long[] {1}, new InputGeometry(100, 100, 100, 100, 1, 1, 0, 0),
-                topK, minScore);
+        return new ModelInput(
+                FloatBuffer.allocate(0),
+                new long[] {1},
+                new InputGeometry(100, 100, 100, 100, 1, 1, 0, 0),
+                topK,
+                minScore);
     }
 
     private static ClassificationTranslator classification(ModelMetadata.Activation activation, int offset) {
         return new ClassificationTranslator(
-                metadata(ModelMetadata.Task.CLASSIFICATION, new ModelMetadata.Postprocess(activation, offset, null, null, null, null)),
+                metadata(
+                        ModelMetadata.Task.CLASSIFICATION,
+                        new ModelMetadata.Postprocess(activation, offset, null, null, null, null)),
                 LABELS);
     }
 
     private static DetectionTranslator detection(ModelMetadata.BoxUnits units) {
         return new DetectionTranslator(
-                metadata(ModelMetadata.Task.DETECTION, new ModelMetadata.Postprocess(null, null,
-                        ModelMetadata.DetectionFormat.X1Y1X2Y2_SCORE_CLASS, units, null, null)),
+                metadata(
+                        ModelMetadata.Task.DETECTION,
+                        new ModelMetadata.Postprocess(
+                                null, null, ModelMetadata.DetectionFormat.X1Y1X2Y2_SCORE_CLASS, units, null, null)),
                 LABELS);
     }
 
     private static ModelMetadata metadata(ModelMetadata.Task task, ModelMetadata.Postprocess post) {
-        return new ModelMetadata("m", "1", task, null,
-                new ModelMetadata.Input("x", 100, 100, ModelMetadata.Layout.NHWC, ModelMetadata.Resize.STRETCH, null, null, null),
-                new ModelMetadata.Outputs("scores", "detections", "embedding"), "labels.txt", post, null);
+        return new ModelMetadata(
+                "m",
+                "1",
+                task,
+                null,
+                new ModelMetadata.Input(
+                        "x", 100, 100, ModelMetadata.Layout.NHWC, ModelMetadata.Resize.STRETCH, null, null, null),
+                new ModelMetadata.Outputs("scores", "detections", "embedding"),
+                "labels.txt",
+                post,
+                null);
     }
 }

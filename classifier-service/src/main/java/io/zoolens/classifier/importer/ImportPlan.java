@@ -1,0 +1,25 @@
+package io.zoolens.classifier.importer;
+
+import io.zoolens.classifier.model.ModelMetadata;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One import: which TF.js model, described how, written where.
+ *
+ * @param outputDir the version folder, {@code <models dir>/<name>/<version>}
+ * @param replace whether an existing version folder may be swapped for the new one
+ */
+public record ImportPlan(Model model, Path outputDir, boolean replace) {
+
+    public static final String LABELS_FILE = "labels.txt";
+    public static final String METADATA_FILE = "zoolens-model.json";
+
+    /**
+     * @param outputKeys signature outputs to keep; empty keeps all
+     * @param metadata the {@code zoolens-model.json} to write; name, version, the input tensor and a
+     *     task's only output may be left out and are then completed from the folder and the signature
+     * @param labels lines of {@code labels.txt}, or {@code null} for none
+     */
+    public record Model(Path modelJson, List<String> outputKeys, ModelMetadata metadata, List<String> labels) {}
+}

@@ -1,0 +1,148 @@
+package io.zoolens.classifier.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoolens.classifier.importer.SavedModelRunner.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default model as scripts/fetch-default-model.sh imported it, run through DJL's TensorFlow, against
+ * the original TF.js model run by the TF.js runtime in Node on the same input tensors. Needs the script
+ * to have run (the Maven build runs it in pre-integration-test) and Node.js with npm.
+ */
+class ImportedDefaultModelIT {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportedDefaultModelIT.class);
+    private static final String INPUT = CocoCenternetPreset.INPUT;
+    private static final String DETECTIONS = CocoCenternetPreset.DETECTIONS;
+    private static final float TOLERANCE = 1e-3f;
+    private static final int CAT = CocoCenternetPreset.LABELS.indexOf("cat");
+
+    private static SavedModelRunner imported;
+
+    @BeforeAll
+    static void loadImportedModel() throws Exception {
+        imported = SavedModelRunner.load(DefaultModelFiles.importedModel());
+    }
+
+    @AfterAll
+    static void close() {
+        if (imported != null) {
+            imported.close();
+        }
+    }
+
+    @Test
+    void importedModelAgreesWithTheTfjsRuntimeOnEveryDetection() throws Exception {
+        List<Map<String, Tensor>> inputs = List.of(
+                Map.of(INPUT, new Tensor(DefaultModelFiles.INPUT_SHAPE, DefaultModelFiles.letterboxed("chelsea.png"))),
+                Map.of(INPUT, new Tensor(DefaultModelFiles.INPUT_SHAPE, DefaultModelFiles.noise(42))));
+
+        List<Map<String, Tensor>> tfjs =
+                TfjsNodeRunner.prepare().run(DefaultModelFiles.originalModelJson(), inputs, List.of(DETECTIONS));
+
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor expected = tfjs.get(i).get(DETECTIONS);
+            Tensor actual = imported.run(inputs.get(i)).get(DETECTIONS);
+            assertThat(actual.shape()).containsExactly(1, 100, 6).isEqualTo(expected.shape());
+            Agreement agreement = compare(rows(expected), rows(actual));
+            log.info(
+                    "Input {}: max abs difference to TF.js {} over 100 detections, per column x1,y1,x2,y2,score,class "
+                            + "{} ({} pairs of near-equal scores in swapped order)",
+                    i,
+                    agreement.maxDifference(),
+                    Arrays.toString(agreement.perColumn()),
+                    agreement.reordered());
+            assertThat(agreement.unmatched())
+                    .as("detections of input %d without a TF.js counterpart", i)
+                    .isEmpty();
+            assertThat(agreement.maxDifference()).isLessThanOrEqualTo(TOLERANCE);
+        }
+    }
+
+    @Test
+    void topDetectionOnChelseaIsACatEveryTime() throws Exception {
+        Map<String, Tensor> input =
+                Map.of(INPUT, new Tensor(DefaultModelFiles.INPUT_SHAPE, DefaultModelFiles.letterboxed("chelsea.png")));
+        float[] first = imported.run(input).get(DETECTIONS).values();
+
+        long[] nanos = new long[20];
+        for (int i = 0; i < nanos.length; i++) {
+            long started = System.nanoTime();
+            float[] again = imported.run(input).get(DETECTIONS).values();
+            nanos[i] = System.nanoTime() - started;
+            assertThat(again).as("inference is deterministic").containsExactly(first);
+        }
+        Arrays.sort(nanos);
+        log.info(
+                "Imported default model, one 512×512 image through DJL: median {} ms of 20 after warm-up (min {}, max {})",
+                nanos[10] / 1_000_000,
+                nanos[0] / 1_000_000,
+                nanos[19] / 1_000_000);
+
+        float[] top = Arrays.copyOfRange(first, 0, 6);
+        assertThat((int) top[5]).as("class of the top detection").isEqualTo(CAT);
+        assertThat(top[4]).as("score").isGreaterThan(0.3f);
+        // Chelsea fills most of the 451×300 photo, letterboxed to 512×341 at the top of the canvas.
+        assertThat((top[2] - top[0]) * (top[3] - top[1])).isGreaterThan(0.3f * 512 * 341);
+        assertThat(top[3]).isLessThanOrEqualTo(341 + 5);
+    }
+
+    /** Max abs differences overall and per column (x1, y1, x2, y2, score, class). */
+    private record Agreement(float maxDifference, float[] perColumn, int reordered, List<Integer> unmatched) {}
+
+    /**
+     * Pairs each detection with an unused TF.js detection whose six values all lie within the tolerance,
+     * preferring the same row: rows are sorted by score, and near-equal scores may swap places.
+     */
+    private static Agreement compare(float[][] expected, float[][] actual) {
+        boolean[] used = new boolean[expected.length];
+        float max = 0;
+        float[] perColumn = new float[6];
+        int reordered = 0;
+        List<Integer> unmatched = new ArrayList<>();
+        for (int i = 0; i < actual.length; i++) {
+            int match = difference(expected[i], actual[i]) <= TOLERANCE && !used[i] ? i : -1;
+            for (int j = 0; match < 0 && j < expected.length; j++) {
+                if (!used[j] && difference(expected[j], actual[i]) <= TOLERANCE) {
+                    match = j;
+                    reordered++;
+                }
+            }
+            if (match < 0) {
+                unmatched.add(i);
+                continue;
+            }
+            used[match] = true;
+            max = Math.max(max, difference(expected[match], actual[i]));
+            for (int k = 0; k < 6; k++) {
+                perColumn[k] = Math.max(perColumn[k], Math.abs(expected[match][k] - actual[i][k]));
+            }
+        }
+        return new Agreement(max, perColumn, reordered, unmatched);
+    }
+
+    private static float difference(float[] a, float[] b) {
+        float max = 0;
+        for (int k = 0; k < a.length; k++) {
+            max = Math.max(max, Math.abs(a[k] - b[k]));
+        }
+        return max;
+    }
+
+    private static float[][] rows(Tensor detections) {
+        float[][] rows = new float[(int) detections.shape()[1]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = Arrays.copyOfRange(detections.values(), r * 6, r * 6 + 6);
+        }
+        return rows;
+    }
+}

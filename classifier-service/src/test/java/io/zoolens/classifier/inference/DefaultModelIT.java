@@ -1,0 +1,94 @@
+package io.zoolens.classifier.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoolens.classifier.Readiness;
+import io.zoolens.classifier.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The imported default model on real photographs: scikit-image's Chelsea is a cat and its
+ * astronaut (Eileen Collins) a person. Needs scripts/fetch-default-model.sh and
+ * scripts/fetch-test-images.sh, which the build and .ci/run call.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class DefaultModelIT {
+
+    static final Path MODELS = TestImages.repositoryRoot().resolve("models");
+
+    @Autowired
+    RestTestClient client;
+
+    @BeforeEach
+    void modelsLoaded() {
+        Readiness.await(client);
+    }
+
+    @DynamicPropertySource
+    static void models(DynamicPropertyRegistry registry) {
+        registry.add("zoolens.models.dir", MODELS::toString);
+    }
+
+    @BeforeAll
+    static void modelIsThere() {
+        assertThat(MODELS.resolve("coco-centernet/1/zoolens-model.json"))
+                .as("the default model; run scripts/fetch-default-model.sh")
+                .satisfies(p -> assertThat(Files.isRegularFile(p)).isTrue());
+    }
+
+    @Test
+    void chelseaIsACatWithABoxAroundHer() {
+        ClassifyResponse answer = classify("chelsea.png");
+        assertThat(answer.model().name()).isEqualTo("coco-centernet");
+        assertThat(answer.labels().get(0).label()).isEqualTo("cat");
+        assertThat(answer.labels().get(0).score()).isGreaterThan(0.3f);
+        var cat = answer.objects().get(0);
+        assertThat(cat.label()).isEqualTo("cat");
+        // Chelsea fills most of the 451×300 photo.
+        assertThat(cat.box().width() * cat.box().height()).isGreaterThan(0.3 * 451 * 300);
+        assertThat(cat.box().x() + cat.box().width()).isLessThanOrEqualTo(451);
+        assertThat(cat.box().y() + cat.box().height()).isLessThanOrEqualTo(300);
+    }
+
+    @Test
+    void theAstronautIsAPerson() {
+        ClassifyResponse answer = classify("astronaut.png");
+        assertThat(answer.labels().get(0).label()).isEqualTo("person");
+    }
+
+    @Test
+    void readinessIsUpWithTheDefaultModel() {
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.defaultModel.details.model")
+                .isEqualTo("coco-centernet");
+    }
+
+    private ClassifyResponse classify(String photo) {
+        return client.post()
+                .uri("/v1/models/coco-centernet:classify")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(TestImages.photo(photo))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(ClassifyResponse.class)
+                .getResponseBody();
+    }
+}

@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { problem, stubFetch } from '@/test/fetchStub'
+import { classification } from '@/test/fixtures'
+import { setCookie } from '@/test/setup'
+import { useToastStore } from '@/stores/toasts'
+import ClassifyFeedback from './ClassifyFeedback.vue'
+
+describe('ClassifyFeedback', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    setCookie('XSRF-TOKEN', 't')
+  })
+
+  it('saves "correct" and then shows that it was saved', async () => {
+    const given = { correct: true, label: null, givenAt: '2026-11-25T20:09:00Z' }
+    const { calls } = stubFetch({ 'PUT /api/classifications/c1/feedback': { body: classification({ feedback: given }) } })
+    const wrapper = mount(ClassifyFeedback, { props: { classification: classification() } })
+    await wrapper.get('[data-testid="feedback-correct"]').trigger('click')
+    await flushPromises()
+    expect(calls[0]?.body).toEqual({ correct: true, label: null })
+    expect(useToastStore().toasts[0]?.message).toMatch(/feedback was saved/)
+    await wrapper.setProps({ classification: classification({ feedback: given }) })
+    expect(wrapper.get('[data-testid="feedback-saved"]').text()).toContain('Correct')
+  })
+
+  it('asks for the right label when the answer was wrong, offering the other labels', async () => {
+    const { calls } = stubFetch({ 'PUT /api/classifications/c1/feedback': { body: classification() } })
+    const wrapper = mount(ClassifyFeedback, { props: { classification: classification(), labelChoices: ['cat', 'dog', 'fox'] } })
+    await wrapper.get('[data-testid="feedback-wrong"]').trigger('click')
+    expect(wrapper.findAll('datalist option')).toHaveLength(3)
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.get('[role="alert"]').text()).toContain('right label')
+    expect(calls).toHaveLength(0)
+    await wrapper.get('.feedback-chip').trigger('click')
+    expect((wrapper.get('[data-testid="feedback-label"]').element as HTMLInputElement).value).toBe('dog')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(calls[0]?.body).toEqual({ correct: false, label: 'dog' })
+  })
+
+  it('shows a readable message when saving fails', async () => {
+    stubFetch({ 'PUT /api/classifications/c1/feedback': problem(404, 'not-found') })
+    const wrapper = mount(ClassifyFeedback, { props: { classification: classification() } })
+    await wrapper.get('[data-testid="feedback-correct"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[role="alert"]').text()).toBe('This item does not exist (any more).')
+  })
+})

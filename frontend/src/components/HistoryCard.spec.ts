@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { mount, RouterLinkStub } from '@vue/test-utils'
+import { classification } from '@/test/fixtures'
+import HistoryCard from './HistoryCard.vue'
+
+const mountCard = (item = classification(), albumName: string | null = null) =>
+  mount(HistoryCard, { props: { item, albumName }, global: { stubs: { RouterLink: RouterLinkStub } } })
+
+describe('HistoryCard', () => {
+  it('shows thumbnail, label, confidence and feedback state', () => {
+    const wrapper = mountCard(classification(), 'Cats')
+    expect(wrapper.get('img').attributes('src')).toBe('/api/classifications/c1/thumbnail')
+    expect(wrapper.get('.history-title').text()).toBe('cat')
+    expect(wrapper.text()).toContain('71%')
+    expect(wrapper.text()).toContain('No feedback')
+    expect(wrapper.text()).toContain('Cats')
+    expect(wrapper.getComponent(RouterLinkStub).props('to')).toEqual({ name: 'classification', params: { id: 'c1' } })
+  })
+
+  it('marks wrong answers with the right label, and queued items as queued', () => {
+    const wrong = mountCard(classification({ feedback: { correct: false, label: 'dog', givenAt: '2026-11-25T20:09:00Z' } }))
+    expect(wrong.get('.badge-danger').text()).toBe('Wrong · dog')
+    const queued = mountCard(classification({ status: 'PENDING', topLabel: null, topScore: null }))
+    expect(queued.get('.history-title').text()).toBe('Queued')
+    expect(queued.get('.badge-accent').text()).toBe('Queued')
+  })
+})

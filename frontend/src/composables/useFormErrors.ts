@@ -1,0 +1,29 @@
+import { ref } from 'vue'
+import { ApiProblem, problemMessage } from '@/services/api'
+
+/** Splits an API problem into messages beside the right fields and one message for the whole form. */
+export function useFormErrors(fieldsBySlug: Record<string, string> = {}) {
+  const fields = ref<Record<string, string>>({})
+  const form = ref<string | null>(null)
+
+  function clear() {
+    fields.value = {}
+    form.value = null
+  }
+
+  function show(error: unknown) {
+    clear()
+    if (error instanceof ApiProblem) {
+      for (const item of error.errors) fields.value[item.field] = item.message
+      const field = fieldsBySlug[error.slug]
+      if (field) {
+        fields.value[field] = problemMessage(error)
+        return
+      }
+      if (error.errors.length) return
+    }
+    form.value = problemMessage(error)
+  }
+
+  return { fields, form, clear, show }
+}

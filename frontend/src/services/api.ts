@@ -1,0 +1,93 @@
+import { config } from '@/config'
+import { createHttp, type Http, type UploadOptions } from './http'
+import type { Album, Classification, HistoryFilter, ModelList, Page, Stats, User } from './types'
+import { ApiProblem } from './problem'
+
+export { ApiProblem, isRetryable, problemMessage } from './problem'
+export type * from './types'
+
+export interface ClassifyRequest {
+  image: Blob
+  filename?: string
+  model?: string
+  albumId?: string
+}
+
+export interface ClassifyAnswer {
+  classification: Classification
+  /** 202: the classifier was down or slow, the API keeps the upload and retries by itself. */
+  queued: boolean
+}
+
+/** The one typed client of the public API (docs/api.md). */
+export function createApi(http: Http) {
+  const { request } = http
+  const id = encodeURIComponent
+
+  return {
+    auth: {
+      /** The signed-in user, or null for a guest. */
+      async me(): Promise<User | null> {
+        try {
+          return await request<User>('GET', '/auth/me')
+        } catch (error) {
+          if (error instanceof ApiProblem && error.status === 401) return null
+          throw error
+        }
+      },
+      register: (body: { username: string; email: string; password: string }) => request<User>('POST', '/auth/register', { body }),
+      login: (body: { login: string; password: string }) => request<User>('POST', '/auth/login', { body }),
+      logout: () => request<void>('POST', '/auth/logout'),
+      logoutEverywhere: () => request<void>('POST', '/auth/logout-everywhere'),
+      refreshCsrfToken: () => http.refreshCsrfToken(),
+    },
+    account: {
+      remove: () => request<void>('DELETE', '/account'),
+    },
+    classifications: {
+      async create(input: ClassifyRequest, upload?: UploadOptions): Promise<ClassifyAnswer> {
+        const form = new FormData()
+        form.append('image', input.image, input.filename ?? (input.image instanceof File ? input.image.name : 'photo.jpg'))
+        if (input.model) form.append('model', input.model)
+        if (input.albumId) form.append('albumId', input.albumId)
+        const answer = await http.uploadForm<Classification>('/classifications', form, upload)
+        return { classification: answer.body, queued: answer.status === 202 }
+      },
+      list: (filter: HistoryFilter, page = 0, size = config.historyPageSize, signal?: AbortSignal) =>
+        request<Page<Classification>>('GET', '/classifications', {
+          query: { page, size, sort: 'createdAt,desc', label: filter.label, albumId: filter.albumId, feedback: filter.feedback },
+          signal,
+        }),
+      get: (classificationId: string, signal?: AbortSignal) => request<Classification>('GET', `/classifications/${id(classificationId)}`, { signal }),
+      giveFeedback: (classificationId: string, body: { correct: boolean; label: string | null }) =>
+        request<Classification>('PUT', `/classifications/${id(classificationId)}/feedback`, { body }),
+      fileInto: (classificationId: string, albumId: string | null) =>
+        request<Classification>('PATCH', `/classifications/${id(classificationId)}`, { body: { albumId } }),
+      remove: (classificationId: string) => request<void>('DELETE', `/classifications/${id(classificationId)}`),
+    },
+    albums: {
+      list: () => request<Album[]>('GET', '/albums'),
+      get: (albumId: string) => request<Album>('GET', `/albums/${id(albumId)}`),
+      create: (body: { name: string; description?: string }) => request<Album>('POST', '/albums', { body }),
+      update: (albumId: string, body: { name?: string; description?: string }) => request<Album>('PATCH', `/albums/${id(albumId)}`, { body }),
+      remove: (albumId: string) => request<void>('DELETE', `/albums/${id(albumId)}`),
+    },
+    stats: {
+      get: () => request<Stats>('GET', '/stats'),
+    },
+    models: {
+      list: () => request<ModelList>('GET', '/models'),
+    },
+  }
+}
+
+export type Api = ReturnType<typeof createApi>
+
+export const api: Api = createApi(
+  createHttp({
+    baseUrl: config.apiBase,
+    timeoutMs: config.requestTimeoutMs,
+    csrfCookie: config.csrfCookie,
+    csrfHeader: config.csrfHeader,
+  }),
+)

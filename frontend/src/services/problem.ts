@@ -1,0 +1,106 @@
+import type { ProblemBody } from './types'
+
+export const PROBLEM_BASE = 'https://zoolens.io/problems/'
+
+/** A failed API call: the server's problem+json, or one made here for network failures and timeouts. */
+export class ApiProblem extends Error {
+  readonly type: string
+  readonly title: string
+  readonly status: number
+  readonly detail?: string
+  readonly instance?: string
+  readonly errors: { field: string; message: string }[]
+  readonly retryAfterSeconds?: number
+
+  constructor(body: ProblemBody, status: number, retryAfterSeconds?: number) {
+    super(body.detail ?? body.title ?? `HTTP ${status}`)
+    this.name = 'ApiProblem'
+    this.type = body.type ?? 'about:blank'
+    this.title = body.title ?? `HTTP ${status}`
+    this.status = body.status ?? status
+    this.detail = body.detail
+    this.instance = body.instance
+    this.errors = Array.isArray(body.errors) ? body.errors : []
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+
+  /** The last part of a Zoolens problem type (`unsupported-image`), or '' for other types. */
+  get slug(): string {
+    return this.type.startsWith(PROBLEM_BASE) ? this.type.slice(PROBLEM_BASE.length) : ''
+  }
+
+  fieldError(field: string): string | undefined {
+    return this.errors.find((error) => error.field === field)?.message
+  }
+}
+
+/** Problems that the browser itself runs into; they use the same type URIs so one mapping covers all. */
+export function clientProblem(slug: 'network-error' | 'timeout' | 'server-error' | 'unexpected-response', title: string, status = 0): ApiProblem {
+  return new ApiProblem({ type: PROBLEM_BASE + slug, title }, status)
+}
+
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds))
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - now) / 1000))
+}
+
+/** Turns an error answer into an ApiProblem, whether it is problem+json, other JSON, HTML from a proxy, or empty. */
+export function problemFromResponse(status: number, contentType: string | null, text: string, retryAfter: string | null): ApiProblem {
+  const retry = parseRetryAfter(retryAfter)
+  if (contentType && /json/i.test(contentType) && text) {
+    try {
+      const body = JSON.parse(text) as ProblemBody
+      if (body && typeof body === 'object') return new ApiProblem(body, status, retry)
+    } catch {
+      // fall through to a generic problem: a broken body must not hide the status
+    }
+  }
+  if (status >= 500) {
+    const problem = clientProblem('server-error', 'The server could not answer', status)
+    return retry === undefined ? problem : new ApiProblem({ type: problem.type, title: problem.title }, status, retry)
+  }
+  return new ApiProblem({ title: `HTTP ${status}` }, status, retry)
+}
+
+const messages: Record<string, (problem: ApiProblem) => string> = {
+  'validation-failed': (p) => (p.errors.length ? p.errors.map((e) => e.message).join(' ') : 'Some fields need another look.'),
+  'empty-image': () => 'That file is empty. Pick a picture with something in it.',
+  'not-authenticated': () => 'Please sign in to do that.',
+  'bad-credentials': () => 'That username or email and password do not match.',
+  'csrf-token-invalid': () => 'Your session has changed. Reload the page and try again.',
+  'not-found': () => 'This item does not exist (any more).',
+  'model-not-found': () => 'That model is not available any more. Pick another one.',
+  'username-taken': () => 'That username is already taken.',
+  'email-taken': () => 'An account with that email already exists. Sign in instead?',
+  'image-too-large': () => 'That picture is larger than the upload limit. Try a smaller one.',
+  'unsupported-image': () => 'That file is not a picture Zoolens can read. Use JPEG, PNG, WebP, GIF or BMP.',
+  'corrupt-image': () => 'That picture seems damaged or cut off. Try another copy.',
+  'too-many-pixels': () => 'That picture has too many pixels. Try a smaller version of it.',
+  'weak-password': (p) => p.detail ?? 'Choose a longer, less common password.',
+  'rate-limited': (p) =>
+    p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} s.` : 'Too many attempts. Try again in a moment.',
+  'classifier-unavailable': () => 'The classifier is not reachable right now.',
+  'network-error': () => 'Zoolens cannot be reached. Check your connection and try again.',
+  timeout: () => 'Zoolens is taking too long to answer. Try again in a moment.',
+  'server-error': () => 'Something went wrong on our side. Try again in a moment.',
+  'unexpected-response': () => 'Zoolens sent an answer this page does not understand. Reload and try again.',
+}
+
+/** Worth trying the same thing again: the network, a timeout, the server or a rate limit, not the input. */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof ApiProblem && (error.status === 0 || error.status === 429 || error.status >= 500)
+}
+
+/** A sentence a person can act on, for any error thrown by the API client (or anything else). */
+export function problemMessage(error: unknown): string {
+  if (error instanceof ApiProblem) {
+    const known = messages[error.slug]
+    if (known) return known(error)
+    return error.detail ?? (error.title.startsWith('HTTP ') ? 'Something went wrong. Try again.' : error.title)
+  }
+  if (error instanceof Error && error.message) return error.message
+  return 'Something went wrong. Try again.'
+}

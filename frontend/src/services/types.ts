@@ -1,0 +1,130 @@
+// Shapes of the public API (docs/api.md). Field names follow the contract exactly.
+
+export interface User {
+  id: string
+  username: string
+  email: string
+  createdAt: string
+}
+
+export type ClassificationStatus = 'PENDING' | 'DONE' | 'FAILED'
+export type ModelTask = 'classification' | 'detection' | 'embedding'
+
+export interface ImageInfo {
+  contentType: string
+  width: number
+  height: number
+  bytes: number
+  sha256: string
+  url: string
+  thumbnailUrl: string
+}
+
+export interface LabelScore {
+  label: string
+  score: number
+}
+
+export interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export interface DetectedObject extends LabelScore {
+  box: Box
+}
+
+export interface Feedback {
+  correct: boolean
+  label: string | null
+  givenAt: string
+}
+
+export interface Classification {
+  id: string
+  status: ClassificationStatus
+  createdAt: string
+  classifiedAt: string | null
+  originalFilename: string | null
+  image: ImageInfo
+  model: { name: string; version: string; task: ModelTask } | null
+  topLabel: string | null
+  topScore: number | null
+  labels: LabelScore[]
+  objects?: DetectedObject[] | null
+  timings?: { decodeMs?: number; preprocessMs?: number; inferenceMs?: number; classifierMs?: number } | null
+  albumId: string | null
+  feedback: Feedback | null
+  attempts: number
+  error?: { type: string; detail?: string } | null
+}
+
+export interface Page<T> {
+  items: T[]
+  page: number
+  size: number
+  totalItems: number
+  totalPages: number
+}
+
+export type FeedbackFilter = 'none' | 'correct' | 'wrong'
+
+export interface HistoryFilter {
+  label?: string
+  albumId?: string
+  feedback?: FeedbackFilter
+}
+
+export interface Album {
+  id: string
+  name: string
+  description: string | null
+  createdAt: string
+  itemCount: number
+  coverThumbnailUrl: string | null
+}
+
+export interface AccuracyCounts {
+  count: number
+  withFeedback: number
+  correct: number
+  accuracy: number | null
+}
+
+export interface Stats {
+  totals: { classifications: number; pending: number; withFeedback: number; correct: number; accuracy: number | null }
+  labels: (AccuracyCounts & { label: string })[]
+  models: (AccuracyCounts & { name: string; version: string })[]
+  days: { date: string; count: number; correct: number; wrong: number }[]
+}
+
+export interface ModelInfo {
+  name: string
+  task: ModelTask
+  description?: string | null
+  activeVersion: string
+  versions: string[]
+  labels: string[]
+}
+
+export interface ModelList {
+  defaultModel: string
+  models: ModelInfo[]
+}
+
+export interface CsrfToken {
+  headerName: string
+  token: string
+}
+
+/** RFC 9457 body as the API sends it. */
+export interface ProblemBody {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  instance?: string
+  errors?: { field: string; message: string }[]
+}

@@ -1,0 +1,47 @@
+import type { Album, Classification, Stats, User } from '@/services/types'
+
+export const user: User = { id: 'u1', username: 'ada', email: 'ada@example.org', createdAt: '2026-11-20T10:00:00Z' }
+
+export function classification(overrides: Partial<Classification> = {}): Classification {
+  const id = overrides.id ?? 'c1'
+  return {
+    id,
+    status: 'DONE',
+    createdAt: '2026-11-25T20:07:40Z',
+    classifiedAt: '2026-11-25T20:07:41Z',
+    originalFilename: 'chelsea.png',
+    image: {
+      contentType: 'image/png',
+      width: 451,
+      height: 300,
+      bytes: 240417,
+      sha256: 'abc',
+      url: `/api/classifications/${id}/image`,
+      thumbnailUrl: `/api/classifications/${id}/thumbnail`,
+    },
+    model: { name: 'coco-centernet', version: '1', task: 'detection' },
+    topLabel: 'cat',
+    topScore: 0.71,
+    labels: [
+      { label: 'cat', score: 0.71 },
+      { label: 'dog', score: 0.12 },
+    ],
+    objects: [{ label: 'cat', score: 0.71, box: { x: 12.5, y: 30, width: 300.2, height: 260.8 } }],
+    timings: { decodeMs: 4.1, preprocessMs: 2.3, inferenceMs: 31, classifierMs: 45.2 },
+    albumId: null,
+    feedback: null,
+    attempts: 1,
+    ...overrides,
+  }
+}
+
+export function album(overrides: Partial<Album> = {}): Album {
+  return { id: 'a1', name: 'Cats', description: null, createdAt: '2026-11-25T20:00:00Z', itemCount: 0, coverThumbnailUrl: null, ...overrides }
+}
+
+export const stats: Stats = {
+  totals: { classifications: 12, pending: 0, withFeedback: 5, correct: 4, accuracy: 0.8 },
+  labels: [{ label: 'cat', count: 5, withFeedback: 3, correct: 3, accuracy: 1 }],
+  models: [{ name: 'coco-centernet', version: '1', count: 12, withFeedback: 5, correct: 4, accuracy: 0.8 }],
+  days: [{ date: '2026-11-25', count: 3, correct: 1, wrong: 0 }],
+}

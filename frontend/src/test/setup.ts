@@ -1,0 +1,15 @@
+// Shared unit-test setup: every test starts with a fresh cookie jar.
+import { afterEach } from 'vitest'
+
+/** Sets a cookie the way the API does (path=/), so that clearing it below works. */
+export function setCookie(name: string, value: string) {
+  document.cookie = `${name}=${value}; path=/`
+}
+
+afterEach(() => {
+  if (typeof document === 'undefined') return
+  for (const cookie of document.cookie.split(';')) {
+    const name = cookie.split('=')[0]?.trim()
+    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`
+  }
+})
