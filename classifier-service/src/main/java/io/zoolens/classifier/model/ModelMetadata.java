@@ -117,13 +117,19 @@ public record ModelMetadata(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * @param nmsIouThreshold detection only: of two boxes with the same label overlapping by more than
+     *     this intersection-over-union, only the better one is kept (non-maximum suppression); leave it
+     *     out for models whose graph already does this
+     */
     public record Postprocess(
             Activation activation,
             Integer labelOffset,
             DetectionFormat detectionFormat,
             BoxUnits boxUnits,
             Integer defaultTopK,
-            Float defaultMinScore) {}
+            Float defaultMinScore,
+            Float nmsIouThreshold) {}
 
     /** Where the weights come from and under which licence, shown in the API and docs. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

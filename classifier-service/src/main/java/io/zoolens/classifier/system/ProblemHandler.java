@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zoolens.classifier.inference.InferenceFailedException;
 import io.zoolens.classifier.model.ModelBusyException;
 import io.zoolens.classifier.model.ModelNotFoundException;
+import io.zoolens.classifier.model.ModelNotReadyException;
 import io.zoolens.classifier.model.ModelVersionNotFoundException;
 import io.zoolens.image.ImageRejectedException;
 import java.net.URI;
@@ -65,11 +66,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ModelBusyException.class)
     ResponseEntity<Object> busy(ModelBusyException e, WebRequest request) {
-        ResponseEntity<Object> response =
-                problem(HttpStatus.SERVICE_UNAVAILABLE, "model-busy", "Model busy", e.getMessage(), request);
-        return ResponseEntity.status(response.getStatusCode())
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(response.getBody());
+        return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "model-busy", "Model busy", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ModelNotReadyException.class)
+    ResponseEntity<Object> notReady(ModelNotReadyException e, WebRequest request) {
+        return retryLater(
+                problem(HttpStatus.SERVICE_UNAVAILABLE, "model-not-ready", "Model not ready", e.getMessage(), request));
+    }
+
+    private static ResponseEntity<Object> retryLater(ResponseEntity<Object> problem) {
+        return ResponseEntity.status(problem.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(InferenceFailedException.class)

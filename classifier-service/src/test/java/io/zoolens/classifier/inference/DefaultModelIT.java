@@ -54,6 +54,10 @@ class DefaultModelIT {
         assertThat(answer.model().name()).isEqualTo("coco-centernet");
         assertThat(answer.labels().get(0).label()).isEqualTo("cat");
         assertThat(answer.labels().get(0).score()).isGreaterThan(0.3f);
+        assertThat(answer.objects())
+                .as("one cat, its near-identical duplicate boxes suppressed")
+                .filteredOn(object -> object.label().equals("cat"))
+                .hasSize(1);
         var cat = answer.objects().get(0);
         assertThat(cat.label()).isEqualTo("cat");
         // Chelsea fills most of the 451×300 photo.

@@ -1,9 +1,13 @@
 package io.zoolens.classifier.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelCatalogTests {
@@ -13,6 +17,15 @@ class ModelCatalogTests {
         List<String> versions = new ArrayList<>(List.of("10", "2", "beta", "1", "alpha"));
         versions.sort(ModelCatalog.VERSION_ORDER);
         assertThat(versions).containsExactly("1", "2", "10", "alpha", "beta");
+    }
+
+    @Test
+    void anUnknownModelIsNotReadyBeforeTheFirstScanAndNotFoundAfterIt() {
+        ModelCatalog catalog = new ModelCatalog(new ModelProperties(
+                Path.of("models"), "coco-centernet", 1, Duration.ofSeconds(5), Duration.ofSeconds(1)));
+        assertThatThrownBy(() -> catalog.resolve("coco-centernet", null)).isInstanceOf(ModelNotReadyException.class);
+        catalog.publish(Map.of());
+        assertThatThrownBy(() -> catalog.resolve("coco-centernet", null)).isInstanceOf(ModelNotFoundException.class);
     }
 
     @Test

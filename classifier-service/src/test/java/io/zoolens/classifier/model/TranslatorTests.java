@@ -68,6 +68,34 @@ class TranslatorTests {
         assertThat(box.width()).isCloseTo(40, within(1e-4));
     }
 
+    @Test
+    void overlappingBoxesOfOneLabelAreSuppressedButOtherLabelsAndDistantBoxesStay() {
+        DetectionTranslator t = detection(ModelMetadata.BoxUnits.INPUT_PIXELS, 0.5f);
+        float[] rows = {
+            0, 0, 50, 50, 0.9f, 1, //
+            2, 2, 50, 50, 0.8f, 1, // same cat again: IoU 0.92
+            2, 2, 50, 50, 0.7f, 2, // a different label in the same place stays
+            60, 60, 90, 90, 0.6f, 1 // a second cat elsewhere stays
+        };
+        Prediction p = t.fromRows(rows, input(0.1f, 5));
+        assertThat(p.objects()).extracting(Prediction.DetectedObject::score).containsExactly(0.9f, 0.7f, 0.6f);
+        assertThat(detection(ModelMetadata.BoxUnits.INPUT_PIXELS)
+                        .fromRows(rows, input(0.1f, 5))
+                        .objects())
+                .as("without a threshold nothing is suppressed")
+                .hasSize(4);
+    }
+
+    @Test
+    void intersectionOverUnionOfBoxes() {
+        var a = new InputGeometry.Box(0, 0, 10, 10);
+        assertThat(DetectionTranslator.intersectionOverUnion(a, a)).isEqualTo(1.0);
+        assertThat(DetectionTranslator.intersectionOverUnion(a, new InputGeometry.Box(5, 0, 10, 10)))
+                .isCloseTo(50.0 / 150, within(1e-9));
+        assertThat(DetectionTranslator.intersectionOverUnion(a, new InputGeometry.Box(20, 20, 5, 5)))
+                .isZero();
+    }
+
     private static ModelInput input(float minScore, int topK) {
         return new ModelInput(
                 FloatBuffer.allocate(0),
@@ -81,16 +109,26 @@ class TranslatorTests {
         return new ClassificationTranslator(
                 metadata(
                         ModelMetadata.Task.CLASSIFICATION,
-                        new ModelMetadata.Postprocess(activation, offset, null, null, null, null)),
+                        new ModelMetadata.Postprocess(activation, offset, null, null, null, null, null)),
                 LABELS);
     }
 
     private static DetectionTranslator detection(ModelMetadata.BoxUnits units) {
+        return detection(units, null);
+    }
+
+    private static DetectionTranslator detection(ModelMetadata.BoxUnits units, Float nms) {
         return new DetectionTranslator(
                 metadata(
                         ModelMetadata.Task.DETECTION,
                         new ModelMetadata.Postprocess(
-                                null, null, ModelMetadata.DetectionFormat.X1Y1X2Y2_SCORE_CLASS, units, null, null)),
+                                null,
+                                null,
+                                ModelMetadata.DetectionFormat.X1Y1X2Y2_SCORE_CLASS,
+                                units,
+                                null,
+                                null,
+                                nms)),
                 LABELS);
     }
 

@@ -1,0 +1,133 @@
+package io.zoolens.api.album;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zoolens.api.account.CurrentOwner;
+import io.zoolens.api.system.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/albums")
+@Tag(name = "albums")
+class AlbumController {
+
+    private final AlbumRepository albums;
+    private final AlbumContents contents;
+    private final AlbumRemoval removal;
+    private final CurrentOwner currentOwner;
+    private final Clock clock;
+
+    AlbumController(
+            AlbumRepository albums,
+            AlbumContents contents,
+            AlbumRemoval removal,
+            CurrentOwner currentOwner,
+            Clock clock) {
+        this.albums = albums;
+        this.contents = contents;
+        this.removal = removal;
+        this.currentOwner = currentOwner;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an album")
+    ResponseEntity<AlbumResponse> create(@Valid @RequestBody CreateRequest body) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Album album = albums.insert(new Album(null, ownerId(), body.name().trim(), trimmed(body.description()), now));
+        return ResponseEntity.created(URI.create("/api/albums/" + album.id())).body(AlbumResponse.of(album, null));
+    }
+
+    @GetMapping
+    @Operation(summary = "Own albums, by name, with item counts and cover thumbnails")
+    List<AlbumResponse> list() {
+        String owner = ownerId();
+        List<Album> found = albums.findByOwnerIdOrderByNameAsc(owner);
+        Map<String, AlbumContents.Summary> summaries =
+                contents.summaries(owner, found.stream().map(Album::id).toList());
+        return found.stream()
+                .map(album -> AlbumResponse.of(album, summaries.get(album.id())))
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    AlbumResponse get(@PathVariable String id) {
+        Album album = find(id);
+        return AlbumResponse.of(
+                album, contents.summaries(album.ownerId(), List.of(id)).get(id));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Rename an album or change its description")
+    AlbumResponse update(@PathVariable String id, @Valid @RequestBody UpdateRequest body) {
+        Album album = find(id);
+        Album changed = albums.save(album.renamed(
+                body.name() == null ? null : body.name().trim(),
+                body.description() == null ? null : body.description().trim()));
+        return AlbumResponse.of(
+                changed, contents.summaries(album.ownerId(), List.of(id)).get(id));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete an album; its items stay, unfiled")
+    void delete(@PathVariable String id) {
+        removal.remove(find(id));
+    }
+
+    private Album find(String id) {
+        return albums.findByIdAndOwnerId(id, ownerId()).orElseThrow(() -> ApiException.notFound("album", id));
+    }
+
+    private String ownerId() {
+        // Albums need an account (see SecurityConfig); a guest never gets here.
+        return currentOwner.userId().orElseThrow(() -> new IllegalStateException("albums need an account"));
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    record CreateRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 500) String description) {}
+
+    record UpdateRequest(
+            @Size(min = 1, max = 100) String name,
+            @Size(max = 500) String description) {}
+
+    record AlbumResponse(
+            String id, String name, String description, Instant createdAt, long itemCount, String coverThumbnailUrl) {
+
+        static AlbumResponse of(Album album, AlbumContents.Summary summary) {
+            return new AlbumResponse(
+                    album.id(),
+                    album.name(),
+                    album.description(),
+                    album.createdAt(),
+                    summary == null ? 0 : summary.count(),
+                    summary == null || summary.newestItemId() == null
+                            ? null
+                            : "/api/classifications/" + summary.newestItemId() + "/thumbnail");
+        }
+    }
+}

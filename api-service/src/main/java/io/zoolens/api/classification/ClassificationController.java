@@ -1,0 +1,205 @@
+package io.zoolens.api.classification;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zoolens.api.account.CurrentOwner;
+import io.zoolens.api.account.Owner;
+import io.zoolens.api.classification.Classification.Status;
+import io.zoolens.api.system.ApiException;
+import io.zoolens.api.system.RateLimitProperties;
+import io.zoolens.api.system.RateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/classifications")
+@Tag(name = "classifications")
+class ClassificationController {
+
+    private static final CacheControl IMMUTABLE =
+            CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
+
+    private final ClassificationService service;
+    private final ClassificationSearch search;
+    private final ImageStore images;
+    private final CurrentOwner currentOwner;
+    private final RateLimiter rateLimiter;
+    private final RateLimitProperties limits;
+
+    ClassificationController(
+            ClassificationService service,
+            ClassificationSearch search,
+            ImageStore images,
+            CurrentOwner currentOwner,
+            RateLimiter rateLimiter,
+            RateLimitProperties limits) {
+        this.service = service;
+        this.search = search;
+        this.images = images;
+        this.currentOwner = currentOwner;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload an image: 201 when classified, 202 (PENDING) when the classifier is busy or down")
+    ResponseEntity<ClassificationResponse> upload(
+            @RequestPart("image") MultipartFile image,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a model name")
+                    String model,
+            @RequestParam(required = false) @Size(min = 1, max = 64) String albumId,
+            HttpServletRequest request) {
+        Owner owner = currentOwner.findOrCreateGuest(request);
+        if (owner.guest()) {
+            var decision = rateLimiter.hit("guest-upload:" + request.getRemoteAddr(), limits.guestUploadsPerClient());
+            if (!decision.allowed()) {
+                throw ApiException.rateLimited(
+                        "Guests may classify only a few images an hour; sign in for more.", decision.retryAfter());
+            }
+        }
+        Classification saved = service.upload(owner, bytes(image), filename(image), model, albumId);
+        HttpStatus status = saved.status() == Status.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+        return ResponseEntity.status(status)
+                .location(URI.create(ClassificationResponse.location(saved.id())))
+                .body(ClassificationResponse.of(saved));
+    }
+
+    @GetMapping
+    @Operation(summary = "Own classifications, newest first; filters by label, album, feedback and status")
+    PageResponse<ClassificationResponse> list(
+            @Valid @ModelAttribute ClassificationSearch.Filter filter, HttpServletRequest request) {
+        return currentOwner
+                .find(request)
+                .map(owner -> search.find(owner.id(), filter))
+                .orElseGet(() -> PageResponse.of(List.of(), filter.page(), filter.size(), 0));
+    }
+
+    @GetMapping("/{id}")
+    ClassificationResponse get(@PathVariable String id, HttpServletRequest request) {
+        return ClassificationResponse.of(service.get(owner(request, id), id));
+    }
+
+    @GetMapping("/{id}/image")
+    @Operation(summary = "The original image bytes")
+    ResponseEntity<InputStreamResource> image(@PathVariable String id, HttpServletRequest request, WebRequest web) {
+        return download(id, request, web, "", (item, store) -> store.original(item.image()));
+    }
+
+    @GetMapping("/{id}/thumbnail")
+    @Operation(summary = "A JPEG thumbnail, at most 256 px on its longer edge")
+    ResponseEntity<InputStreamResource> thumbnail(@PathVariable String id, HttpServletRequest request, WebRequest web) {
+        return download(id, request, web, "-thumbnail", (item, store) -> store.thumbnail(item.image()));
+    }
+
+    @PutMapping("/{id}/feedback")
+    @Operation(summary = "Say whether the top label is right, optionally with the right label")
+    ClassificationResponse feedback(
+            @PathVariable String id, @Valid @RequestBody FeedbackRequest body, HttpServletRequest request) {
+        return ClassificationResponse.of(service.giveFeedback(owner(request, id), id, body.correct(), body.label()));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "File into an album ({\"albumId\": \"...\"}) or out of it ({\"albumId\": null})")
+    ClassificationResponse file(
+            @PathVariable String id, @Valid @RequestBody FileRequest body, HttpServletRequest request) {
+        return ClassificationResponse.of(service.file(owner(request, id), id, body.albumId()));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id, HttpServletRequest request) {
+        service.delete(owner(request, id), id);
+    }
+
+    private ResponseEntity<InputStreamResource> download(
+            String id,
+            HttpServletRequest request,
+            WebRequest web,
+            String etagSuffix,
+            BiFunction<Classification, ImageStore, java.util.Optional<ImageStore.Download>> open) {
+        Classification item = service.get(owner(request, id), id);
+        String etag = "\"" + item.image().sha256() + etagSuffix + "\"";
+        if (web.checkNotModified(etag)) {
+            return null;
+        }
+        ImageStore.Download download =
+                open.apply(item, images).orElseThrow(() -> ApiException.notFound("image of classification", id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.contentType()))
+                .contentLength(download.length())
+                .cacheControl(IMMUTABLE)
+                .eTag(etag)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(
+                                        etagSuffix.isEmpty() ? filenameOr(item, "image") : "thumbnail.jpg",
+                                        StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(new InputStreamResource(download.content()));
+    }
+
+    private Owner owner(HttpServletRequest request, String id) {
+        return currentOwner.find(request).orElseThrow(() -> ApiException.notFound("classification", id));
+    }
+
+    private static byte[] bytes(MultipartFile image) {
+        try {
+            return image.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded image", e);
+        }
+    }
+
+    private static String filename(MultipartFile image) {
+        String name = image.getOriginalFilename();
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        // Browsers on some systems send a path; keep only the last segment, and only a sane length.
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return last.length() > 200 ? last.substring(0, 200) : last;
+    }
+
+    private static String filenameOr(Classification item, String fallback) {
+        return item.originalFilename() == null ? fallback : item.originalFilename();
+    }
+
+    record FeedbackRequest(
+            @NotNull Boolean correct, @Size(max = 64) String label) {}
+
+    record FileRequest(@Size(min = 1, max = 64) String albumId) {}
+}

@@ -1,0 +1,107 @@
+package io.zoolens.api.classification;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zoolens.api.classification.Classification.Failure;
+import io.zoolens.api.classifier.ClassifierClient;
+import io.zoolens.api.classifier.ClassifierClient.Classified;
+import io.zoolens.api.classifier.ClassifierRejectedException;
+import io.zoolens.api.classifier.ClassifierUnavailableException;
+import io.zoolens.api.classifier.ModelCatalog;
+import io.zoolens.api.system.RequestIdFilter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Classifies uploads that are waiting (PENDING) because the classifier was down or slow. Each replica runs
+ * one; a lease taken with an atomic findAndModify keeps two replicas off the same item, and a failed attempt
+ * pushes the next one out exponentially. A final refusal by the classifier marks the item FAILED.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "zoolens.worker.enabled", matchIfMissing = true)
+class PendingClassificationWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingClassificationWorker.class);
+
+    private final ClassificationUpdates updates;
+    private final ImageStore images;
+    private final ClassifierClient classifier;
+    private final ModelCatalog catalog;
+    private final WorkerProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    PendingClassificationWorker(
+            ClassificationUpdates updates,
+            ImageStore images,
+            ClassifierClient classifier,
+            ModelCatalog catalog,
+            WorkerProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
+        this.updates = updates;
+        this.images = images;
+        this.classifier = classifier;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${zoolens.worker.poll-interval:2s}",
+            initialDelayString = "${zoolens.worker.poll-interval:2s}")
+    void classifyDueItems() {
+        for (int i = 0; i < properties.batchSize(); i++) {
+            Optional<Classification> claimed = updates.claimDue(now(), properties.lease());
+            if (claimed.isEmpty() || !attempt(claimed.get())) {
+                return;
+            }
+        }
+    }
+
+    /** One attempt; false when the classifier is unavailable, so the rest of the batch waits too. */
+    boolean attempt(Classification item) {
+        if (item.requestId() != null) {
+            MDC.put(RequestIdFilter.MDC_KEY, item.requestId());
+        }
+        try {
+            String model = item.requestedModel() != null ? item.requestedModel() : catalog.defaultModel();
+            Classified classified = classifier.classify(images.originalBytes(item.image()), model);
+            if (updates.complete(item, classified, now())) {
+                meters.counter("zoolens.worker.attempts", "outcome", "done").increment();
+                log.info("classified pending item {} after {} attempt(s)", item.id(), item.attempts());
+            }
+            return true;
+        } catch (ClassifierRejectedException e) {
+            updates.fail(item, new Failure(e.slug(), e.getMessage()), now());
+            meters.counter("zoolens.worker.attempts", "outcome", "failed").increment();
+            log.info("classifier refused pending item {} for good: {}", item.id(), e.slug());
+            return true;
+        } catch (ClassifierUnavailableException e) {
+            Instant next = now().plus(properties.backoffAfter(item.attempts()));
+            updates.reschedule(item, next);
+            meters.counter("zoolens.worker.attempts", "outcome", "retry").increment();
+            log.info("classifier still unavailable for {} ({}); next attempt at {}", item.id(), e.getMessage(), next);
+            return false;
+        } catch (RuntimeException e) {
+            // Never let one broken item stop the worker; it comes back after its back-off.
+            updates.reschedule(item, now().plus(properties.backoffAfter(item.attempts())));
+            log.error("pending item {} could not be processed", item.id(), e);
+            return true;
+        } finally {
+            MDC.remove(RequestIdFilter.MDC_KEY);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

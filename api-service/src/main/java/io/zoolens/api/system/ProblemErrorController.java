@@ -1,0 +1,66 @@
+package io.zoolens.api.system;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Renders errors that never reached a controller (the servlet container's own refusals, an exception in a
+ * filter) as problem+json too, instead of Spring Boot's default JSON or HTML error page.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status =
+                code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (status == null || !status.isError()) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        ProblemType known = known(status);
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(status, known == null ? status.getReasonPhrase() : detail(known));
+        problem.setType(
+                URI.create(ProblemType.TYPE_PREFIX + (known == null ? "http-" + status.value() : known.slug())));
+        problem.setTitle(known == null ? status.getReasonPhrase() : known.title());
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri instanceof String path) {
+            problem.setInstance(URI.create(path));
+        }
+        Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ProblemType known(HttpStatus status) {
+        return switch (status) {
+            case CONTENT_TOO_LARGE -> ProblemType.IMAGE_TOO_LARGE;
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case UNAUTHORIZED -> ProblemType.NOT_AUTHENTICATED;
+            case FORBIDDEN -> ProblemType.FORBIDDEN;
+            case INTERNAL_SERVER_ERROR -> ProblemType.INTERNAL_ERROR;
+            default -> null;
+        };
+    }
+
+    private static String detail(ProblemType type) {
+        return switch (type) {
+            case IMAGE_TOO_LARGE -> "The upload is larger than this service accepts.";
+            case INTERNAL_ERROR -> "Something went wrong on our side; the request id tells us where.";
+            default -> type.title() + ".";
+        };
+    }
+}

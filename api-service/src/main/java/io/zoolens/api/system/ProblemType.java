@@ -1,0 +1,61 @@
+package io.zoolens.api.system;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every problem the public API answers with: a stable {@code type} URI, its HTTP status and title. The table in
+ * {@code docs/api.md} lists the same slugs; changing one is a breaking change for clients.
+ */
+public enum ProblemType {
+    VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST, "Validation failed"),
+    EMPTY_IMAGE("empty-image", HttpStatus.BAD_REQUEST, "Empty image"),
+    NOT_AUTHENTICATED("not-authenticated", HttpStatus.UNAUTHORIZED, "Not signed in"),
+    BAD_CREDENTIALS("bad-credentials", HttpStatus.UNAUTHORIZED, "Wrong login or password"),
+    CSRF_TOKEN_INVALID("csrf-token-invalid", HttpStatus.FORBIDDEN, "Missing or wrong CSRF token"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    MODEL_NOT_FOUND("model-not-found", HttpStatus.NOT_FOUND, "Unknown model"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    USERNAME_TAKEN("username-taken", HttpStatus.CONFLICT, "Username taken"),
+    EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "Email taken"),
+    NOT_CLASSIFIED("not-classified", HttpStatus.CONFLICT, "Not classified yet"),
+    IMAGE_TOO_LARGE("image-too-large", HttpStatus.CONTENT_TOO_LARGE, "Image too large"),
+    UNSUPPORTED_IMAGE("unsupported-image", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported image type"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    CORRUPT_IMAGE("corrupt-image", HttpStatus.UNPROCESSABLE_CONTENT, "Corrupt image"),
+    TOO_MANY_PIXELS("too-many-pixels", HttpStatus.UNPROCESSABLE_CONTENT, "Too many pixels"),
+    WEAK_PASSWORD("weak-password", HttpStatus.UNPROCESSABLE_CONTENT, "Password too weak"),
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    CLASSIFIER_UNAVAILABLE("classifier-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Classifier unavailable");
+
+    public static final String TYPE_PREFIX = "https://zoolens.io/problems/";
+
+    private final String slug;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI type() {
+        return URI.create(TYPE_PREFIX + slug);
+    }
+}

@@ -1,0 +1,85 @@
+package io.zoolens.api.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoolens.api.support.ApiIntegrationTest;
+import io.zoolens.api.support.Browser;
+import io.zoolens.api.support.Browser.Response;
+import io.zoolens.api.support.TestImages;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatsIT extends ApiIntegrationTest {
+
+    @Test
+    void statsCountLabelsAndComputeAccuracyFromFeedback() {
+        Browser browser = signedIn("stats");
+        byte[] person = TestImages.png(100, 120);
+        classifier().answer(person, 200, "classify-person.json");
+        String cat1 = upload(browser, TestImages.png(100, 100));
+        String cat2 = upload(browser, TestImages.png(101, 100));
+        upload(browser, TestImages.png(102, 100));
+        String human = upload(browser, person);
+        browser.putJson("/api/classifications/" + cat1 + "/feedback", Map.of("correct", true));
+        browser.putJson("/api/classifications/" + cat2 + "/feedback", Map.of("correct", false, "label", "lynx"));
+        browser.putJson("/api/classifications/" + human + "/feedback", Map.of("correct", true));
+        signedIn("stats-other").upload(TestImages.png(103, 100));
+
+        Response stats = browser.get("/api/stats");
+
+        assertThat(stats.status()).isEqualTo(200);
+        var totals = stats.json().path("totals");
+        assertThat(totals.path("classifications").asInt()).isEqualTo(4);
+        assertThat(totals.path("pending").asInt()).isZero();
+        assertThat(totals.path("withFeedback").asInt()).isEqualTo(3);
+        assertThat(totals.path("correct").asInt()).isEqualTo(2);
+        assertThat(totals.path("accuracy").asDouble()).isEqualTo(2.0 / 3);
+        var labels = stats.json().path("labels");
+        assertThat(labels.get(0).path("label").asString()).isEqualTo("cat");
+        assertThat(labels.get(0).path("count").asInt()).isEqualTo(3);
+        assertThat(labels.get(0).path("withFeedback").asInt()).isEqualTo(2);
+        assertThat(labels.get(0).path("accuracy").asDouble()).isEqualTo(0.5);
+        assertThat(labels.get(1).path("label").asString()).isEqualTo("person");
+        assertThat(labels.get(1).path("accuracy").asDouble()).isEqualTo(1.0);
+        var model = stats.json().path("models").get(0);
+        assertThat(model.path("name").asString()).isEqualTo("coco-centernet");
+        assertThat(model.path("version").asString()).isEqualTo("1");
+        assertThat(model.path("count").asInt()).isEqualTo(4);
+        assertThat(model.path("correct").asInt()).isEqualTo(2);
+        var days = stats.json().path("days");
+        assertThat(days.size()).isEqualTo(30);
+        var today = days.get(29);
+        assertThat(today.path("date").asString())
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat(today.path("count").asInt()).isEqualTo(4);
+        assertThat(today.path("correct").asInt()).isEqualTo(2);
+        assertThat(today.path("wrong").asInt()).isEqualTo(1);
+        assertThat(days.get(0).path("count").asInt()).isZero();
+    }
+
+    @Test
+    void withoutFeedbackAccuracyIsNull() {
+        Browser browser = signedIn("nofeedback");
+        upload(browser, TestImages.png(104, 100));
+
+        var stats = browser.get("/api/stats").json();
+
+        assertThat(stats.path("totals").path("accuracy").isNull()).isTrue();
+        assertThat(stats.path("labels").get(0).path("accuracy").isNull()).isTrue();
+        assertThat(browser()
+                        .get("/api/stats")
+                        .json()
+                        .path("totals")
+                        .path("classifications")
+                        .asInt())
+                .isZero();
+    }
+
+    private static String upload(Browser browser, byte[] image) {
+        Response response = browser.upload(image);
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().path("id").asString();
+    }
+}
