@@ -40,7 +40,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 class SecurityConfig {
 
-    private static final String[] DOCS = {"/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**"};
+    private static final String[] DOCS = {
+        "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**"
+    };
 
     @Bean
     SecurityFilterChain apiSecurity(
@@ -96,7 +98,6 @@ class SecurityConfig {
         for (String pattern : DOCS) {
             docs.add(pathPattern(pattern));
         }
-        docs.add(pathPattern("/api/swagger-ui/**"));
         return new NegatedRequestMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(docs));
     }
 

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Renders the gateway's Nginx configuration into one folder, ready for
+#   nginx -p <prefix>/ -c <output dir>/nginx.conf -e stderr -g 'daemon off;'
+# The same script serves the gateway container (docker-entrypoint.sh), the native run
+# (scripts/stack/up.sh) and the stack tests.
+#
+# Usage: gateway-nginx/render.sh <output dir>
+#
+# Reads the ZOOLENS_* variables below (docs/deploy.md has the table); envsubst replaces only those, so
+# Nginx's own $variables stay. Copies nginx.conf and snippets/, renders every *.template, adds the
+# system's mime.types, and generates a self-signed certificate when ZOOLENS_TLS_CERT/KEY are not set.
+set -euo pipefail
+
+source_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out_dir="${1:?usage: render.sh <output dir>}"
+
+fail() {
+    echo "render.sh: $*" >&2
+    exit 1
+}
+
+# ---- settings and their defaults (the native run's; compose sets its own) -------------------------
+: "${ZOOLENS_HTTP_PORT:=8080}"
+: "${ZOOLENS_HTTPS_PORT:=8443}"
+: "${ZOOLENS_PUBLIC_HTTPS_PORT:=$ZOOLENS_HTTPS_PORT}"
+: "${ZOOLENS_API_UPSTREAMS:=127.0.0.1:8081 127.0.0.1:8091}"
+: "${ZOOLENS_API_MAX_FAILS:=3}"
+: "${ZOOLENS_API_FAIL_TIMEOUT:=10s}"
+: "${ZOOLENS_SPA_UPSTREAM:=}"
+: "${ZOOLENS_SPA_ROOT:=}"
+: "${ZOOLENS_UPLOAD_MAX_BYTES:=10MB}"
+: "${ZOOLENS_AUTH_RATE_LIMIT:=5r/s}"
+: "${ZOOLENS_AUTH_BURST:=20}"
+: "${ZOOLENS_ACCESS_LOG:=/dev/stdout}"
+: "${ZOOLENS_ACME_ROOT:=$out_dir/acme}"
+: "${ZOOLENS_TLS_CERT:=}"
+: "${ZOOLENS_TLS_KEY:=}"
+: "${ZOOLENS_TLS_DIR:=$out_dir/tls}"
+: "${ZOOLENS_TLS_SELF_SIGNED_NAMES:=localhost}"
+
+is_port() { [[ "$1" =~ ^[0-9]+$ ]] && (("$1" > 0 && "$1" < 65536)); }
+for name in ZOOLENS_HTTP_PORT ZOOLENS_HTTPS_PORT ZOOLENS_PUBLIC_HTTPS_PORT; do
+    is_port "${!name}" || fail "$name must be a port number, not '${!name}'"
+done
+[[ "$ZOOLENS_AUTH_RATE_LIMIT" =~ ^[0-9]+r/[sm]$ ]] || fail "ZOOLENS_AUTH_RATE_LIMIT must look like 5r/s or 60r/m"
+[[ "$ZOOLENS_AUTH_BURST" =~ ^[0-9]+$ ]] || fail "ZOOLENS_AUTH_BURST must be a number"
+
+# ---- derived values --------------------------------------------------------------------------------
+# One `server` line per api replica; commas or spaces separate them.
+ZOOLENS_API_SERVERS=""
+for upstream in ${ZOOLENS_API_UPSTREAMS//,/ }; do
+    [[ "$upstream" =~ ^[A-Za-z0-9._-]+:[0-9]+$ ]] || fail "ZOOLENS_API_UPSTREAMS: '$upstream' is not host:port"
+    ZOOLENS_API_SERVERS+="    server $upstream max_fails=$ZOOLENS_API_MAX_FAILS fail_timeout=$ZOOLENS_API_FAIL_TIMEOUT;"$'\n'
+done
+[[ -n "$ZOOLENS_API_SERVERS" ]] || fail "ZOOLENS_API_UPSTREAMS is empty"
+ZOOLENS_API_SERVERS="${ZOOLENS_API_SERVERS%$'\n'}"
+
+# Redirects leave out the default port.
+if [[ "$ZOOLENS_PUBLIC_HTTPS_PORT" == 443 ]]; then
+    ZOOLENS_HTTPS_REDIRECT_PORT=""
+else
+    ZOOLENS_HTTPS_REDIRECT_PORT=":$ZOOLENS_PUBLIC_HTTPS_PORT"
+fi
+
+# The body limit follows the api's upload limit (Spring DataSize: 10MB = 10 MiB) plus 1 MiB for the
+# multipart envelope and the other form fields.
+if [[ "$ZOOLENS_UPLOAD_MAX_BYTES" =~ ^([0-9]+)(B|KB|MB|GB)?$ ]]; then
+    case "${BASH_REMATCH[2]}" in
+        KB) unit=1024 ;;
+        MB) unit=$((1024 * 1024)) ;;
+        GB) unit=$((1024 * 1024 * 1024)) ;;
+        *) unit=1 ;;
+    esac
+    upload_bytes=$((BASH_REMATCH[1] * unit))
+else
+    fail "ZOOLENS_UPLOAD_MAX_BYTES must be bytes or a Spring size such as 10MB, not '$ZOOLENS_UPLOAD_MAX_BYTES'"
+fi
+ZOOLENS_CLIENT_MAX_BODY_SIZE=$((upload_bytes + 1024 * 1024))
+if ((upload_bytes % (1024 * 1024) == 0)); then
+    ZOOLENS_UPLOAD_LIMIT_TEXT="$((upload_bytes / 1024 / 1024)) MiB"
+else
+    ZOOLENS_UPLOAD_LIMIT_TEXT="$upload_bytes bytes"
+fi
+
+# The SPA: proxied to the frontend container when an upstream is named, else served from disk.
+if [[ -n "$ZOOLENS_SPA_UPSTREAM" ]]; then
+    [[ "$ZOOLENS_SPA_UPSTREAM" =~ ^[A-Za-z0-9._-]+:[0-9]+$ ]] || fail "ZOOLENS_SPA_UPSTREAM must be host:port"
+    ZOOLENS_SPA_MODE="frontend-proxy"
+else
+    [[ -n "$ZOOLENS_SPA_ROOT" ]] || fail "set ZOOLENS_SPA_ROOT (the built SPA, frontend/dist) or ZOOLENS_SPA_UPSTREAM"
+    [[ -f "$ZOOLENS_SPA_ROOT/index.html" ]] || fail "no index.html in ZOOLENS_SPA_ROOT=$ZOOLENS_SPA_ROOT (build the frontend)"
+    ZOOLENS_SPA_ROOT="$(cd "$ZOOLENS_SPA_ROOT" && pwd)"
+    ZOOLENS_SPA_MODE="static"
+fi
+
+# ---- TLS: the given pair, or a self-signed one generated once ----------------------------------------
+if [[ -n "$ZOOLENS_TLS_CERT" || -n "$ZOOLENS_TLS_KEY" ]]; then
+    [[ -n "$ZOOLENS_TLS_CERT" && -n "$ZOOLENS_TLS_KEY" ]] || fail "set both ZOOLENS_TLS_CERT and ZOOLENS_TLS_KEY, or neither"
+    [[ -r "$ZOOLENS_TLS_CERT" ]] || fail "cannot read ZOOLENS_TLS_CERT=$ZOOLENS_TLS_CERT"
+    [[ -r "$ZOOLENS_TLS_KEY" ]] || fail "cannot read ZOOLENS_TLS_KEY=$ZOOLENS_TLS_KEY"
+else
+    ZOOLENS_TLS_CERT="$ZOOLENS_TLS_DIR/fullchain.pem"
+    ZOOLENS_TLS_KEY="$ZOOLENS_TLS_DIR/privkey.pem"
+    if [[ ! -s "$ZOOLENS_TLS_CERT" || ! -s "$ZOOLENS_TLS_KEY" ]]; then
+        command -v openssl >/dev/null || fail "openssl is needed to generate a self-signed certificate"
+        mkdir -p "$ZOOLENS_TLS_DIR"
+        san=""
+        for tls_name in ${ZOOLENS_TLS_SELF_SIGNED_NAMES//,/ } 127.0.0.1 ::1; do
+            if [[ "$tls_name" =~ ^[0-9.]+$ || "$tls_name" == *:* ]]; then
+                san+="IP:$tls_name,"
+            else
+                san+="DNS:$tls_name,"
+            fi
+        done
+        first_name="${ZOOLENS_TLS_SELF_SIGNED_NAMES%%[ ,]*}"
+        # Written beside the target, then renamed: a crash never leaves half a pair.
+        (
+            umask 077
+            openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 825 \
+                -subj "/CN=${first_name}/O=Zoolens self-signed" -addext "subjectAltName=${san%,}" \
+                -keyout "$ZOOLENS_TLS_DIR/.privkey.pem.tmp" -out "$ZOOLENS_TLS_DIR/.fullchain.pem.tmp" 2>/dev/null
+        ) || fail "openssl could not generate a certificate in $ZOOLENS_TLS_DIR"
+        chmod 0644 "$ZOOLENS_TLS_DIR/.fullchain.pem.tmp"
+        mv "$ZOOLENS_TLS_DIR/.privkey.pem.tmp" "$ZOOLENS_TLS_KEY"
+        mv "$ZOOLENS_TLS_DIR/.fullchain.pem.tmp" "$ZOOLENS_TLS_CERT"
+        echo "render.sh: generated a self-signed certificate for ${ZOOLENS_TLS_SELF_SIGNED_NAMES} in $ZOOLENS_TLS_DIR" >&2
+    fi
+fi
+
+# ---- render -----------------------------------------------------------------------------------------
+variables=(ZOOLENS_HTTP_PORT ZOOLENS_HTTPS_PORT ZOOLENS_PUBLIC_HTTPS_PORT ZOOLENS_HTTPS_REDIRECT_PORT
+    ZOOLENS_API_SERVERS ZOOLENS_SPA_MODE ZOOLENS_SPA_ROOT ZOOLENS_SPA_UPSTREAM
+    ZOOLENS_CLIENT_MAX_BODY_SIZE ZOOLENS_UPLOAD_LIMIT_TEXT ZOOLENS_AUTH_RATE_LIMIT ZOOLENS_AUTH_BURST
+    ZOOLENS_ACCESS_LOG ZOOLENS_ACME_ROOT ZOOLENS_TLS_CERT ZOOLENS_TLS_KEY)
+shell_format=""
+for name in "${variables[@]}"; do
+    export "${name?}"
+    shell_format+="\${$name} "
+done
+
+mime_types=""
+for candidate in "${NGINX_MIME_TYPES:-}" /etc/nginx/mime.types /usr/local/etc/nginx/mime.types /opt/homebrew/etc/nginx/mime.types; do
+    if [[ -n "$candidate" && -f "$candidate" ]]; then
+        mime_types="$candidate"
+        break
+    fi
+done
+[[ -n "$mime_types" ]] || fail "no mime.types found (install nginx, or set NGINX_MIME_TYPES)"
+command -v envsubst >/dev/null || fail "envsubst is missing (Debian package gettext-base)"
+
+mkdir -p "$out_dir" "$ZOOLENS_ACME_ROOT"
+# Rendered into a fresh folder, then swapped in, so a running Nginx never reloads a half-written set.
+staging="$(mktemp -d "$out_dir/.render-XXXXXX")"
+trap 'rm -rf "$staging"' EXIT
+cp "$source_dir/nginx.conf" "$staging/nginx.conf"
+cp "$mime_types" "$staging/mime.types"
+cp -R "$source_dir/snippets" "$source_dir/conf.d" "$staging/"
+while IFS= read -r -d '' template; do
+    envsubst "$shell_format" <"$template" >"${template%.template}"
+    rm "$template"
+done < <(find "$staging" -name '*.template' -print0)
+
+leftover="$(grep -rhoE '\$\{?ZOOLENS_[A-Z0-9_]+' "$staging" | sort -u | tr '\n' ' ' || true)"
+[[ -z "$leftover" ]] || fail "templates use variables render.sh does not know: $leftover"
+
+for entry in nginx.conf mime.types snippets conf.d; do
+    rm -rf "${out_dir:?}/$entry"
+    mv "$staging/$entry" "$out_dir/$entry"
+done
+echo "render.sh: rendered $out_dir/nginx.conf (API ${ZOOLENS_API_UPSTREAMS}; SPA ${ZOOLENS_SPA_MODE}: ${ZOOLENS_SPA_UPSTREAM:-$ZOOLENS_SPA_ROOT})" >&2

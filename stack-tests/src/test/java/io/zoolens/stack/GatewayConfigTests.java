@@ -1,0 +1,239 @@
+package io.zoolens.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The gateway configuration as gateway-nginx/render.sh renders it, checked with {@code nginx -t} for both ways the
+ * SPA is served (native run: from disk; docker-compose: the frontend container) and for what it must contain.
+ */
+class GatewayConfigTests {
+
+    private final Path repo = StackPaths.repoDir();
+
+    @TempDir
+    Path work;
+
+    private Path spaRoot;
+
+    @BeforeEach
+    void builtSpa() throws IOException {
+        spaRoot = Files.createDirectories(work.resolve("dist"));
+        Files.writeString(spaRoot.resolve("index.html"), "<!doctype html><div id=\"app\"></div>");
+    }
+
+    @Test
+    void theNativeRunConfigurationPassesNginxTest() {
+        assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString())));
+
+        assertNginxAccepts(work.resolve("conf/nginx.conf"));
+        assertThat(site()).contains("include snippets/spa/static.conf;");
+        assertThat(read("conf/snippets/spa/static.conf")).contains("root " + spaRoot.toAbsolutePath() + ";");
+    }
+
+    @Test
+    void theComposeConfigurationPassesNginxTest() {
+        assertRendered(render(Map.of(
+                "ZOOLENS_SPA_UPSTREAM", "127.0.0.1:18080",
+                "ZOOLENS_API_UPSTREAMS", "127.0.0.1:18081",
+                "ZOOLENS_PUBLIC_HTTPS_PORT", "443")));
+
+        assertNginxAccepts(work.resolve("conf/nginx.conf"));
+        assertThat(site()).contains("include snippets/spa/frontend-proxy.conf;");
+        assertThat(site()).contains("return 301 https://$host$request_uri;");
+    }
+
+    @Test
+    void nginxOwnVariablesSurviveRendering() {
+        assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString())));
+
+        assertThat(site()).contains("$request_uri", "$host", "$zoolens_problem_instance");
+        assertThat(site()).contains("return 301 https://$host:8443$request_uri;");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "10MB, 11534336, 10 MiB",
+        "20MB, 22020096, 20 MiB",
+        "5242880, 6291456, 5 MiB",
+        "1000000, 2048576, 1000000 bytes"
+    })
+    void theBodyLimitIsTheUploadLimitPlusOneMebibyteForTheForm(String uploadLimit, long bodyLimit, String text) {
+        assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString(), "ZOOLENS_UPLOAD_MAX_BYTES", uploadLimit)));
+
+        assertThat(site()).contains("client_max_body_size " + bodyLimit + ";");
+        assertThat(site()).contains("The upload is larger than " + text + ".");
+    }
+
+    @Test
+    void tlsIsVersionOneTwoAndOneThreeOnly() {
+        assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString())));
+
+        assertThat(directives("ssl_protocols")).containsExactly("TLSv1.2 TLSv1.3");
+    }
+
+    @Test
+    void onlyTheApiReplicasAndTheSpaAreProxiedNeverTheClassifierOrTheDatabases() {
+        assertRendered(render(Map.of(
+                "ZOOLENS_SPA_UPSTREAM", "frontend:8080",
+                "ZOOLENS_API_UPSTREAMS", "10.0.0.1:8081,10.0.0.2:8081")));
+
+        assertThat(directives("proxy_pass")).containsOnly("http://zoolens_api", "http://frontend:8080");
+        assertThat(directives("server"))
+                .containsExactly(
+                        "10.0.0.1:8081 max_fails=3 fail_timeout=10s", "10.0.0.2:8081 max_fails=3 fail_timeout=10s");
+        assertThat(allRendered()).doesNotContain(":8082", ":27017", ":6379", "fastcgi_pass", "stream {");
+    }
+
+    @Test
+    void nonIdempotentRequestsAreNeverResentToAnotherReplica() {
+        assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString())));
+
+        assertThat(directives("proxy_next_upstream")).containsExactly("error timeout http_502");
+    }
+
+    @Test
+    void aGivenCertificateIsUsedAndNoneIsGenerated() throws IOException {
+        Path cert = Files.writeString(work.resolve("fullchain.pem"), "cert");
+        Path key = Files.writeString(work.resolve("privkey.pem"), "key");
+
+        assertRendered(render(Map.of(
+                "ZOOLENS_SPA_ROOT", spaRoot.toString(),
+                "ZOOLENS_TLS_CERT", cert.toString(),
+                "ZOOLENS_TLS_KEY", key.toString())));
+
+        assertThat(directives("ssl_certificate")).containsExactly(cert.toString());
+        assertThat(directives("ssl_certificate_key")).containsExactly(key.toString());
+        assertThat(work.resolve("tls")).doesNotExist();
+    }
+
+    @Test
+    void withoutACertificateASelfSignedPairIsGeneratedOnceWithAPrivateKey() throws IOException {
+        assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString())));
+        Path key = work.resolve("tls/privkey.pem");
+        long modified = Files.getLastModifiedTime(key).toMillis();
+
+        assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString())));
+
+        assertThat(work.resolve("tls/fullchain.pem")).isNotEmptyFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
+        assertThat(Files.getLastModifiedTime(key).toMillis()).isEqualTo(modified);
+    }
+
+    @Test
+    void halfACertificatePairIsRefused() {
+        Command result = render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString(), "ZOOLENS_TLS_CERT", "/x/cert.pem"));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("set both ZOOLENS_TLS_CERT and ZOOLENS_TLS_KEY");
+    }
+
+    @Test
+    void anUpstreamWithoutAPortIsRefused() {
+        Command result = render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString(), "ZOOLENS_API_UPSTREAMS", "api"));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("'api' is not host:port");
+    }
+
+    @Test
+    void everySnippetSaysWhatItDoesAndWhy() throws IOException {
+        try (Stream<Path> files = Files.walk(repo.resolve("gateway-nginx/snippets"))) {
+            for (Path snippet : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(snippet);
+                assertThat(text).as(snippet.toString()).startsWith("# What:").contains("Why:");
+            }
+        }
+    }
+
+    @Test
+    void theFrontendContainersSiteConfigurationPassesNginxTest() throws IOException {
+        Path main = Files.writeString(
+                work.resolve("frontend-main.conf"),
+                "pid " + work.resolve("frontend.pid") + ";\n"
+                        + "events {}\n"
+                        + "http {\n    include /etc/nginx/mime.types;\n    include "
+                        + repo.resolve("frontend/nginx.conf") + ";\n}\n");
+
+        assertNginxAccepts(main);
+    }
+
+    private Command render(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ZOOLENS_TLS_DIR", work.resolve("tls").toString());
+        env.put("ZOOLENS_ACME_ROOT", work.resolve("acme").toString());
+        env.put("ZOOLENS_ACCESS_LOG", work.resolve("access.log").toString());
+        env.put("ZOOLENS_TLS_CERT", "");
+        env.put("ZOOLENS_TLS_KEY", "");
+        env.putAll(settings);
+        return Command.run(
+                repo,
+                env,
+                List.of(
+                        repo.resolve("gateway-nginx/render.sh").toString(),
+                        work.resolve("conf").toString()));
+    }
+
+    private static void assertRendered(Command result) {
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    private void assertNginxAccepts(Path config) {
+        Command test = Command.run(
+                work,
+                Map.of(),
+                List.of(Command.nginx(), "-t", "-p", work + "/", "-c", config.toString(), "-e", "stderr"));
+        assertThat(test.exitCode()).as(test.output()).isZero();
+        assertThat(test.output()).contains("test is successful").doesNotContain("[warn]");
+    }
+
+    private String site() {
+        return read("conf/conf.d/zoolens.conf");
+    }
+
+    private String read(String relative) {
+        try {
+            return Files.readString(work.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every rendered configuration file, comments left out. */
+    private String allRendered() {
+        try (Stream<Path> files = Files.walk(work.resolve("conf"))) {
+            return files.filter(file -> file.toString().endsWith(".conf"))
+                    .map(file -> read(work.relativize(file).toString()))
+                    .flatMap(String::lines)
+                    .map(line -> line.replaceFirst("#.*$", ""))
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The values of one directive across the rendered configuration. */
+    private List<String> directives(String name) {
+        Matcher matcher = Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s+([^;{]+);")
+                .matcher(allRendered());
+        return matcher.results().map(result -> result.group(1).trim()).toList();
+    }
+}

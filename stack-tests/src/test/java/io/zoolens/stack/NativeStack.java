@@ -1,0 +1,209 @@
+package io.zoolens.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Zoolens stack started by the same scripts as {@code make up} ({@code scripts/stack/up.sh}), in a test mode:
+ * every port free and chosen here, its own var folder under {@code target/}, so it runs beside a stack started by
+ * {@code make up}. {@link #close()} stops it with {@code scripts/stack/down.sh}.
+ */
+final class NativeStack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Path repoDir;
+    private final Path varDir;
+    private final Ports ports;
+
+    /** The free ports of one test stack. */
+    record Ports(int http, int https, List<Integer> api, int classifier, int mongo, int redis) {
+
+        static Ports free() {
+            List<Integer> chosen = freePorts(7);
+            return new Ports(
+                    chosen.get(0),
+                    chosen.get(1),
+                    List.of(chosen.get(2), chosen.get(3)),
+                    chosen.get(4),
+                    chosen.get(5),
+                    chosen.get(6));
+        }
+
+        /** Holds all sockets open until every port is chosen, so no port is picked twice. */
+        private static List<Integer> freePorts(int count) {
+            List<ServerSocket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < count; i++) {
+                    sockets.add(new ServerSocket(0));
+                }
+                return sockets.stream().map(ServerSocket::getLocalPort).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                for (ServerSocket socket : sockets) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // the port is released either way
+                    }
+                }
+            }
+        }
+    }
+
+    private NativeStack(Path repoDir, Path varDir, Ports ports) {
+        this.repoDir = repoDir;
+        this.varDir = varDir;
+        this.ports = ports;
+    }
+
+    /** Starts a fresh stack (empty databases, new certificate) and waits until it is ready. */
+    static NativeStack start(Path repoDir, Path varDir) {
+        if (Files.isDirectory(varDir.resolve("run"))) {
+            // A stack left behind by an aborted earlier run: stop what its pid files name, then start afresh.
+            new NativeStack(repoDir, varDir, Ports.free()).close();
+        }
+        deleteRecursively(varDir);
+        NativeStack stack = new NativeStack(repoDir, varDir, Ports.free());
+        try {
+            stack.script(START_TIMEOUT, "up.sh");
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** Stops one service, e.g. {@code api-2}, the way {@code scripts/stack/down.sh api-2} does. */
+    void stop(String service) {
+        script(STOP_TIMEOUT, "down.sh", service);
+    }
+
+    @Override
+    public void close() {
+        script(STOP_TIMEOUT, "down.sh");
+    }
+
+    Ports ports() {
+        return ports;
+    }
+
+    Path repoDir() {
+        return repoDir;
+    }
+
+    URI https(String path) {
+        return URI.create("https://localhost:" + ports.https() + path);
+    }
+
+    URI http(String path) {
+        return URI.create("http://localhost:" + ports.http() + path);
+    }
+
+    /** An api replica directly, bypassing the gateway (replica 1 or 2). */
+    URI apiReplica(int replica, String path) {
+        return URI.create("http://127.0.0.1:" + ports.api().get(replica - 1) + path);
+    }
+
+    Path certificate() {
+        return varDir.resolve("tls/fullchain.pem");
+    }
+
+    Path accessLog() {
+        return varDir.resolve("log/gateway-access.log");
+    }
+
+    Path renderedConfig() {
+        return varDir.resolve("nginx/conf/nginx.conf");
+    }
+
+    /** The environment of the test mode: ports, var folder, and generous api rate limits per client. */
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ZOOLENS_VAR_DIR", varDir.toString());
+        env.put("ZOOLENS_HTTP_PORT", Integer.toString(ports.http()));
+        env.put("ZOOLENS_HTTPS_PORT", Integer.toString(ports.https()));
+        env.put(
+                "ZOOLENS_API_PORTS",
+                String.join(" ", ports.api().stream().map(String::valueOf).toList()));
+        env.put("ZOOLENS_CLASSIFIER_PORT", Integer.toString(ports.classifier()));
+        env.put("ZOOLENS_MONGO_PORT", Integer.toString(ports.mongo()));
+        env.put("ZOOLENS_REDIS_PORT", Integer.toString(ports.redis()));
+        // `make test` builds everything before; a stale jar is not rebuilt from inside a test run.
+        env.put("ZOOLENS_STACK_BUILD", "missing");
+        env.put("ZOOLENS_STACK_TIMEOUT", "300");
+        // Every request here comes from 127.0.0.1: the api's per-client limits would count the whole suite
+        // (and the browser tests) as one visitor. The gateway's own limit stays as configured.
+        env.put("ZOOLENS_RATELIMIT_LOGINATTEMPTSPERCLIENT_MAX", "10000");
+        env.put("ZOOLENS_RATELIMIT_REGISTRATIONSPERCLIENT_MAX", "10000");
+        env.put("ZOOLENS_RATELIMIT_GUESTUPLOADSPERCLIENT_MAX", "10000");
+        // A certificate and key given by the developer's shell would replace the generated pair under test.
+        env.put("ZOOLENS_TLS_CERT", "");
+        env.put("ZOOLENS_TLS_KEY", "");
+        return env;
+    }
+
+    private void script(Duration timeout, String script, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(repoDir.resolve("scripts/stack/" + script).toString());
+        command.addAll(List.of(args));
+        Path output;
+        try {
+            Files.createDirectories(varDir);
+            output = Files.createTempFile(varDir, script + "-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(repoDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment());
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(script + " did not finish within " + timeout + ":\n" + read(output));
+            }
+            String text = read(output);
+            System.out.print(text);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + script, e);
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
