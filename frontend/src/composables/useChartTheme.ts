@@ -31,6 +31,16 @@ export function useChartTheme(): ChartTheme {
   }
 }
 
+/** The axis that counts pictures: from zero, in whole numbers. */
+export function countAxis(theme: ChartTheme) {
+  return { beginAtZero: true, ticks: { color: theme.text, precision: 0 }, grid: { color: theme.grid }, border: { display: false } }
+}
+
+/** The axis that names what is counted (days, labels), without grid lines. */
+export function categoryAxis(theme: ChartTheme, ticks: { maxRotation?: number; autoSkipPadding?: number } = {}) {
+  return { ticks: { color: theme.text, ...ticks }, grid: { display: false }, border: { display: false } }
+}
+
 export function baseOptions<T extends 'bar' | 'line'>(theme: ChartTheme, overrides: ChartOptions<T> = {} as ChartOptions<T>): ChartOptions<T> {
   const axis = { ticks: { color: theme.text }, grid: { color: theme.grid }, border: { display: false } }
   return {
