@@ -29,8 +29,7 @@ java-test: ## the service modules: unit tests, integration tests, formatting (al
 frontend-test: ## the frontend: clean install, build (type-check, lint, bundle) and unit tests
 	cd frontend && npm ci --no-audit --no-fund && npm run build && npm run test:unit
 
-stack-test: ## start a test stack on free ports; gateway, TLS, failover and the frontend's browser tests against it
-	scripts/stack/prerequisites.sh
+stack-test: prerequisites ## start a test stack on free ports; gateway, TLS, failover and the frontend's browser tests against it
 	$(MVN) verify -pl stack-tests
 
 # ---- benchmarks (numbers for docs/benchmarks.md; run on a quiet machine) -----------------------------------------

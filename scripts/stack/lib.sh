@@ -158,13 +158,21 @@ redis_password() {
 declare -A required_packages=([redis-server]=redis-server [redis-cli]=redis-tools [nginx]=nginx [openssl]=openssl
     [envsubst]=gettext-base [curl]=curl)
 
+# Installs what the stack needs; extra `program=package` arguments add more (the tests add Chromium).
 ensure_programs() {
-    local missing=() program
+    local missing=() program pair
+    declare -A wanted=()
     for program in "${!required_packages[@]}"; do
+        wanted[$program]="${required_packages[$program]}"
+    done
+    for pair in "$@"; do
+        wanted[${pair%%=*}]="${pair#*=}"
+    done
+    for program in "${!wanted[@]}"; do
         if [[ "$program" == nginx ]]; then
-            [[ -n "$(nginx_bin)" ]] || missing+=("${required_packages[$program]}")
+            [[ -n "$(nginx_bin)" ]] || missing+=("${wanted[$program]}")
         else
-            command -v "$program" >/dev/null || missing+=("${required_packages[$program]}")
+            command -v "$program" >/dev/null || missing+=("${wanted[$program]}")
         fi
     done
     if ((${#missing[@]})); then
