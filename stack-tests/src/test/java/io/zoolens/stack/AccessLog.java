@@ -46,4 +46,13 @@ final class AccessLog {
             }
         }
     }
+
+    /** The gateway answered this request itself: no api replica (or anything else) saw it. */
+    static void assertAnsweredByTheGateway(Path file, java.net.http.HttpResponse<?> response) {
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        String upstream = entry(file, requestId).path("upstream_addr").asString();
+        if (!upstream.isEmpty()) {
+            throw new AssertionError("request " + requestId + " reached " + upstream);
+        }
+    }
 }
