@@ -40,9 +40,27 @@ die() {
     exit 1
 }
 
-java_bin() {
+# The JDK the services run on: $JAVA_HOME when set, else the newest JDK 21+ under /usr/lib/jvm (virtual threads
+# in api-service), else the `java` on the PATH. The code is Java 17 bytecode and runs on any of them.
+java_home() {
     if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-        echo "$JAVA_HOME/bin/java"
+        echo "$JAVA_HOME"
+        return
+    fi
+    local jdk
+    for jdk in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
+        if [[ -x "$jdk/bin/java" ]] && [[ "$(basename "$jdk")" =~ (^|[^0-9])(2[1-9]|[3-9][0-9])([^0-9]|$) ]]; then
+            echo "${jdk%/}"
+            return
+        fi
+    done
+}
+
+java_bin() {
+    local home
+    home="$(java_home)"
+    if [[ -n "$home" ]]; then
+        echo "$home/bin/java"
     else
         command -v java
     fi

@@ -148,7 +148,7 @@ final class CocoCenternetPreset {
                 ImportPlan.LABELS_FILE,
                 new Postprocess(null, 0, DetectionFormat.X1Y1X2Y2_SCORE_CLASS, BoxUnits.INPUT_PIXELS, 5, 0.3f, 0.5f),
                 new Source(origin, pkg.path("homepage").asString(), licence, null));
-        return new ImportPlan.Model(modelJson, List.of(DETECTIONS), metadata, LABELS);
+        return new ImportPlan.Model(modelJson, List.of(DETECTIONS), metadata, LABELS, CenternetBatchRewrite::apply);
     }
 
     private static JsonNode readJson(Path file) throws IOException {

@@ -3,6 +3,7 @@ package io.zoolens.classifier.importer;
 import io.zoolens.classifier.model.ModelMetadata;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One import: which TF.js model, described how, written where.
@@ -20,6 +21,17 @@ public record ImportPlan(Model model, Path outputDir, boolean replace) {
      * @param metadata the {@code zoolens-model.json} to write; name, version, the input tensor and a
      *     task's only output may be left out and are then completed from the folder and the signature
      * @param labels lines of {@code labels.txt}, or {@code null} for none
+     * @param graphRewrite a model-specific change of the imported graph (e.g. a batch dimension)
      */
-    public record Model(Path modelJson, List<String> outputKeys, ModelMetadata metadata, List<String> labels) {}
+    public record Model(
+            Path modelJson,
+            List<String> outputKeys,
+            ModelMetadata metadata,
+            List<String> labels,
+            UnaryOperator<TfjsImporter.ImportedModel> graphRewrite) {
+
+        public Model(Path modelJson, List<String> outputKeys, ModelMetadata metadata, List<String> labels) {
+            this(modelJson, outputKeys, metadata, labels, UnaryOperator.identity());
+        }
+    }
 }

@@ -36,8 +36,10 @@ public final class ModelVersionWriter {
         if (Files.exists(target) && !plan.replace()) {
             throw new ImportException(target + " already exists; pass --replace to swap it for the new import");
         }
-        TfjsImporter.ImportedModel imported =
-                TfjsImporter.importModel(plan.model().modelJson(), plan.model().outputKeys());
+        TfjsImporter.ImportedModel imported = plan.model()
+                .graphRewrite()
+                .apply(TfjsImporter.importModel(
+                        plan.model().modelJson(), plan.model().outputKeys()));
         ModelMetadata metadata = complete(plan.model(), target, imported, importedWith);
 
         Path parent = Files.createDirectories(target.getParent());

@@ -1,6 +1,5 @@
 package io.zoolens.classifier.model;
 
-import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,8 +20,7 @@ final class ClassificationTranslator extends TensorInputTranslator {
     }
 
     @Override
-    Prediction read(NDList outputs, ModelInput input) {
-        float[] scores = output(outputs);
+    Prediction read(float[] scores, ModelInput input) {
         return Prediction.ofLabels(topK(activate(scores), input.topK(), input.minScore()));
     }
 

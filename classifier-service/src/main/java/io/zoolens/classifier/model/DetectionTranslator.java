@@ -1,6 +1,5 @@
 package io.zoolens.classifier.model;
 
-import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,8 +28,8 @@ final class DetectionTranslator extends TensorInputTranslator {
     }
 
     @Override
-    Prediction read(NDList outputs, ModelInput input) {
-        return fromRows(output(outputs), input);
+    Prediction read(float[] rows, ModelInput input) {
+        return fromRows(rows, input);
     }
 
     Prediction fromRows(float[] rows, ModelInput input) {

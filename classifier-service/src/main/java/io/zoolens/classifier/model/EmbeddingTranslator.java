@@ -1,7 +1,5 @@
 package io.zoolens.classifier.model;
 
-import ai.djl.ndarray.NDList;
-
 /** The model's output vector, unchanged. */
 final class EmbeddingTranslator extends TensorInputTranslator {
 
@@ -10,7 +8,7 @@ final class EmbeddingTranslator extends TensorInputTranslator {
     }
 
     @Override
-    Prediction read(NDList outputs, ModelInput input) {
-        return new Prediction(null, null, output(outputs));
+    Prediction read(float[] values, ModelInput input) {
+        return new Prediction(null, null, values);
     }
 }

@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * One model version in memory with its pool of predictors (DJL predictors are not thread-safe).
+ * One model version in memory with its inference queue (dynamic batching over a pool of predictors).
  * When a newer copy replaces it, it is retired: requests already inside finish on it, and it is
  * closed once the last one leaves.
  */
@@ -25,27 +26,41 @@ public final class LoadedModel {
     private final Path directory;
     private final Instant loadedAt = Instant.now();
     private final Preprocessor preprocessor;
-    private final ZooModel<ModelInput, Prediction> model;
-    private final BlockingQueue<Predictor<ModelInput, Prediction>> idle;
+    private final InferenceProperties.Settings settings;
+    private final int maxBatch;
+    private final InferenceQueue queue;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean retired;
+    private volatile boolean closed;
 
+    /**
+     * @param maxBatch the batch this version runs: the configured maximum, or 1 when its graph takes one image
+     */
     LoadedModel(
             ModelMetadata metadata,
             List<String> labels,
             Path directory,
-            ZooModel<ModelInput, Prediction> model,
-            int predictors) {
+            ZooModel<ModelBatch, ModelBatch.Predictions> model,
+            InferenceProperties.Settings settings,
+            int maxBatch,
+            Consumer<Integer> batchSizes) {
         this.metadata = metadata;
         this.labels = List.copyOf(labels);
         this.directory = directory;
-        this.model = model;
         this.preprocessor = new Preprocessor(metadata.input());
-        this.idle = new ArrayBlockingQueue<>(predictors);
-        for (int i = 0; i < predictors; i++) {
-            idle.add(model.newPredictor());
-        }
+        this.settings = settings;
+        this.maxBatch = maxBatch;
+        this.queue = new InferenceQueue(
+                "inference-" + metadata.name() + "-" + metadata.version(),
+                metadata.name(),
+                settings,
+                maxBatch,
+                () -> runner(model.newPredictor()),
+                batchSizes,
+                () -> {
+                    model.close();
+                    closed = true;
+                });
     }
 
     public ModelMetadata metadata() {
@@ -76,33 +91,51 @@ public final class LoadedModel {
         return preprocessor;
     }
 
+    /** The scheduling in force for this version (predictors, batching, queue, threads). */
+    public InferenceProperties.Settings settings() {
+        return settings;
+    }
+
+    /** Most images one inference of this version takes. */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /** Requests waiting for a predictor now. */
+    public int waiting() {
+        return queue.waiting();
+    }
+
     /**
-     * Runs one inference on a free predictor.
+     * Runs one image through the model, batched with others that wait at the same time.
      *
      * @throws ModelRetiredException when this version was replaced before the request got in: resolve again
-     * @throws ModelBusyException when no predictor became free within {@code timeout}
+     * @throws ModelOverloadedException when the queue is full
+     * @throws ModelBusyException when the answer did not come within {@code timeout}
      */
     public Prediction predict(ModelInput input, Duration timeout) throws TranslateException {
         inFlight.incrementAndGet();
+        Future<Prediction> answer = null;
         try {
             if (retired) {
                 throw new ModelRetiredException();
             }
-            Predictor<ModelInput, Prediction> predictor = idle.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (predictor == null) {
-                throw new ModelBusyException(name(), timeout);
-            }
-            try {
-                return predictor.predict(input);
-            } finally {
-                idle.add(predictor);
-            }
+            answer = queue.submit(input);
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(false);
+            throw new ModelBusyException(name(), timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelBusyException(name(), timeout);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TranslateException translate) {
+                throw translate;
+            }
+            throw new TranslateException(e.getCause());
         } finally {
             if (inFlight.decrementAndGet() == 0 && retired) {
-                close();
+                queue.close();
             }
         }
     }
@@ -111,19 +144,27 @@ public final class LoadedModel {
     void retire() {
         retired = true;
         if (inFlight.get() == 0) {
-            close();
+            queue.close();
         }
     }
 
+    /** Whether the native model is freed (the workers have stopped). */
     boolean isClosed() {
-        return closed.get();
+        return closed;
     }
 
-    private void close() {
-        if (closed.compareAndSet(false, true)) {
-            idle.forEach(Predictor::close);
-            model.close();
-        }
+    private static InferenceQueue.Runner runner(Predictor<ModelBatch, ModelBatch.Predictions> predictor) {
+        return new InferenceQueue.Runner() {
+            @Override
+            public List<Prediction> run(List<ModelInput> inputs) throws TranslateException {
+                return predictor.predict(new ModelBatch(inputs)).answers();
+            }
+
+            @Override
+            public void close() {
+                predictor.close();
+            }
+        };
     }
 
     /** Thrown inside {@link #predict} when the version was retired between lookup and use. */

@@ -5,7 +5,10 @@ import ai.djl.MalformedModelException;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.tensorflow.engine.javacpp.JavacppUtils;
 import ai.djl.translate.TranslateException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,33 +33,51 @@ class ModelLoader {
 
     private final Device device;
     private final ModelProperties properties;
+    private final InferenceProperties inference;
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
-    ModelLoader(Device device, ModelProperties properties, JsonMapper json) {
+    ModelLoader(
+            Device device,
+            ModelProperties properties,
+            InferenceProperties inference,
+            JsonMapper json,
+            MeterRegistry meters) {
         this.device = device;
         this.properties = properties;
+        this.inference = inference;
         this.json = json;
+        this.meters = meters;
     }
 
     LoadedModel load(Path versionDir) throws IOException, InvalidModelException {
         long started = System.nanoTime();
         ModelMetadata metadata = readMetadata(versionDir);
         List<String> labels = readLabels(versionDir, metadata);
-        Criteria<ModelInput, Prediction> criteria = Criteria.builder()
-                .setTypes(ModelInput.class, Prediction.class)
+        InferenceProperties.Settings settings = inference.forModel(metadata.name(), properties.effectivePredictors());
+        Criteria<ModelBatch, ModelBatch.Predictions> criteria = Criteria.builder()
+                .setTypes(ModelBatch.class, ModelBatch.Predictions.class)
                 .optModelPath(versionDir)
                 .optModelName(metadata.name())
                 .optEngine("TensorFlow")
                 .optDevice(device)
+                .optOption("ConfigProto", sessionConfig(settings))
                 .optTranslator(translatorFor(metadata, labels))
                 .build();
-        ZooModel<ModelInput, Prediction> zooModel;
+        ZooModel<ModelBatch, ModelBatch.Predictions> zooModel;
         try {
             zooModel = criteria.loadModel();
         } catch (ModelNotFoundException | MalformedModelException | RuntimeException e) {
             throw new InvalidModelException(versionDir, "TensorFlow could not load it: " + e.getMessage(), e);
         }
-        LoadedModel loaded = new LoadedModel(metadata, labels, versionDir, zooModel, properties.effectivePredictors());
+        int maxBatch = takesBatches(zooModel, metadata) ? settings.maxBatch() : 1;
+        DistributionSummary batchSizes = DistributionSummary.builder("zoolens.inference.batch.size")
+                .description("Images per inference, per model version (dynamic batching)")
+                .tag("model", metadata.name())
+                .tag("version", metadata.version())
+                .register(meters);
+        LoadedModel loaded =
+                new LoadedModel(metadata, labels, versionDir, zooModel, settings, maxBatch, batchSizes::record);
         try {
             warmUp(loaded);
         } catch (RuntimeException | TranslateException e) {
@@ -63,12 +85,15 @@ class ModelLoader {
             throw new InvalidModelException(versionDir, "the warm-up inference failed: " + e.getMessage(), e);
         }
         log.info(
-                "Loaded model {} version {} ({}) from {} in {} ms",
+                "Loaded model {} version {} ({}) from {} in {} ms: {} predictors, batches of up to {}, queue {}",
                 metadata.name(),
                 metadata.version(),
                 metadata.task().name().toLowerCase(),
                 versionDir,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000,
+                settings.predictors(),
+                maxBatch,
+                settings.queueCapacity());
         return loaded;
     }
 
@@ -104,6 +129,30 @@ class ModelLoader {
             throw new InvalidModelException(versionDir, String.join("; ", problems));
         }
         return metadata;
+    }
+
+    /** DJL's session settings with this model's TensorFlow thread pools (0 keeps TensorFlow's choice). */
+    private static String sessionConfig(InferenceProperties.Settings settings) {
+        var config = JavacppUtils.getSessionConfig().toBuilder();
+        if (settings.intraOpThreads() > 0) {
+            config.setIntraOpParallelismThreads(settings.intraOpThreads());
+        }
+        if (settings.interOpThreads() > 0) {
+            config.setInterOpParallelismThreads(settings.interOpThreads());
+        }
+        return Base64.getEncoder().encodeToString(config.build().toByteArray());
+    }
+
+    /** Whether the graph's input has an open batch dimension (a fixed 1 means one image per run). */
+    private static boolean takesBatches(ZooModel<?, ?> model, ModelMetadata metadata) {
+        var inputs = model.describeInput();
+        for (int i = 0; inputs != null && i < inputs.size(); i++) {
+            if (metadata.input().tensor().equals(inputs.get(i).getKey())) {
+                long[] shape = inputs.get(i).getValue().getShape();
+                return shape.length > 0 && shape[0] < 0;
+            }
+        }
+        return false;
     }
 
     private static List<String> readLabels(Path versionDir, ModelMetadata metadata) throws IOException {

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.nio.FloatBuffer;
 import java.util.List;
 
@@ -52,7 +53,8 @@ public final class Preprocessor {
         } finally {
             g.dispose();
         }
-        int[] pixels = canvas.getRGB(0, 0, width, height, null, 0, width);
+        // The canvas is INT_RGB: read its pixels in place rather than converting each through getRGB.
+        int[] pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
         FloatBuffer tensor = FloatBuffer.allocate(pixels.length * 3);
         if (spec.layout() == ModelMetadata.Layout.NCHW) {
             for (int c = 0; c < 3; c++) {

@@ -5,6 +5,7 @@ import io.zoolens.classifier.inference.InferenceFailedException;
 import io.zoolens.classifier.model.ModelBusyException;
 import io.zoolens.classifier.model.ModelNotFoundException;
 import io.zoolens.classifier.model.ModelNotReadyException;
+import io.zoolens.classifier.model.ModelOverloadedException;
 import io.zoolens.classifier.model.ModelVersionNotFoundException;
 import io.zoolens.image.ImageRejectedException;
 import java.net.URI;
@@ -67,6 +68,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ModelBusyException.class)
     ResponseEntity<Object> busy(ModelBusyException e, WebRequest request) {
         return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "model-busy", "Model busy", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ModelOverloadedException.class)
+    ResponseEntity<Object> overloaded(ModelOverloadedException e, WebRequest request) {
+        return retryLater(problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "model-overloaded", "Model overloaded", e.getMessage(), request));
     }
 
     @ExceptionHandler(ModelNotReadyException.class)

@@ -96,6 +96,35 @@ class ImportedDefaultModelIT {
         assertThat(top[3]).isLessThanOrEqualTo(341 + 5);
     }
 
+    @Test
+    void aBatchOfImagesGivesEachImageTheDetectionsItGetsAlone() throws Exception {
+        List<float[]> images = List.of(
+                DefaultModelFiles.letterboxed("chelsea.png"),
+                DefaultModelFiles.noise(42),
+                DefaultModelFiles.letterboxed("astronaut.png"));
+        int pixels = images.get(0).length;
+        float[] batch = new float[pixels * images.size()];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i), 0, batch, i * pixels, pixels);
+        }
+        long[] shape = DefaultModelFiles.INPUT_SHAPE.clone();
+        shape[0] = images.size();
+
+        Tensor together = imported.run(Map.of(INPUT, new Tensor(shape, batch))).get(DETECTIONS);
+
+        assertThat(together.shape()).containsExactly(images.size(), 100, 6);
+        int rows = 100 * 6;
+        for (int i = 0; i < images.size(); i++) {
+            float[] alone = imported.run(Map.of(INPUT, new Tensor(DefaultModelFiles.INPUT_SHAPE, images.get(i))))
+                    .get(DETECTIONS)
+                    .values();
+            float[] inBatch = Arrays.copyOfRange(together.values(), i * rows, (i + 1) * rows);
+            Agreement agreement = compare(rows(alone), rows(inBatch));
+            assertThat(agreement.unmatched()).as("detections of image %d", i).isEmpty();
+            assertThat(agreement.maxDifference()).isLessThanOrEqualTo(TOLERANCE);
+        }
+    }
+
     /** Max abs differences overall and per column (x1, y1, x2, y2, score, class). */
     private record Agreement(float maxDifference, float[] perColumn, int reordered, List<Integer> unmatched) {}
 
@@ -139,9 +168,13 @@ class ImportedDefaultModelIT {
     }
 
     private static float[][] rows(Tensor detections) {
-        float[][] rows = new float[(int) detections.shape()[1]][];
+        return rows(detections.values());
+    }
+
+    private static float[][] rows(float[] detections) {
+        float[][] rows = new float[detections.length / 6][];
         for (int r = 0; r < rows.length; r++) {
-            rows[r] = Arrays.copyOfRange(detections.values(), r * 6, r * 6 + 6);
+            rows[r] = Arrays.copyOfRange(detections, r * 6, r * 6 + 6);
         }
         return rows;
     }

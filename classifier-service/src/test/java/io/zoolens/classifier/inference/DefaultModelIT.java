@@ -6,6 +6,12 @@ import io.zoolens.classifier.Readiness;
 import io.zoolens.classifier.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +76,35 @@ class DefaultModelIT {
     void theAstronautIsAPerson() {
         ClassifyResponse answer = classify("astronaut.png");
         assertThat(answer.labels().get(0).label()).isEqualTo("person");
+    }
+
+    @Test
+    void concurrentRequestsRunInBatchesAndEachGetsTheAnswerForItsOwnPhoto() throws Exception {
+        List<String> photos = List.of("chelsea.png", "astronaut.png");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> topLabels = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String photo = photos.get(i % 2);
+                topLabels.add(
+                        clients.submit(() -> classify(photo).labels().get(0).label()));
+            }
+            for (int i = 0; i < topLabels.size(); i++) {
+                assertThat(topLabels.get(i).get(2, TimeUnit.MINUTES))
+                        .as("answer to request %d (%s)", i, photos.get(i % 2))
+                        .isEqualTo(i % 2 == 0 ? "cat" : "person");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        client.get()
+                .uri("/actuator/metrics/zoolens.inference.batch.size?tag=model:coco-centernet")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.measurements[?(@.statistic == 'MAX')].value")
+                .value(max -> assertThat(max.toString()).as("largest batch").doesNotContain("[1.0]"));
     }
 
     @Test
