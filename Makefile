@@ -3,16 +3,22 @@
 
 SHELL := /bin/bash
 export TF_CPP_MIN_LOG_LEVEL ?= 2
+# TensorFlow's oneDNN kernels: 1.7x faster inference on AVX2-only CPUs, where TensorFlow 2.10 leaves them off
+# (docs/benchmarks.md). Read by the native library at load time, so it must be in the environment.
+export TF_ENABLE_ONEDNN_OPTS ?= 1
 MVN := ./mvnw -B -ntp
+# Build, test and run on the newest JDK 21+ when one is installed (Temurin 25 here): api-service then handles
+# requests on virtual threads. The code stays Java 17 bytecode; without a newer JDK everything runs on 17.
+export JAVA_HOME := $(or $(JAVA_HOME),$(shell bash -c 'source scripts/stack/lib.sh && java_home'))
 
-.PHONY: help test prerequisites test-images model java-test frontend-test stack-test bench-classifier build up down status logs
+.PHONY: help test prerequisites test-images model java-test frontend-test stack-test bench bench-inference bench-smoke soak bench-memory build up down status logs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-15s %s\n", $$1, $$2 }'
 
 # ---- tests ---------------------------------------------------------------------------------------------------
 # Order matters: the stack tests run the jars and frontend/dist the steps before them build.
-test: prerequisites test-images java-test frontend-test stack-test ## run every test (Java, frontend, whole stack, browser)
+test: prerequisites test-images java-test frontend-test stack-test bench-smoke ## run every test (Java, frontend, whole stack, browser, benchmark harness)
 
 prerequisites: ## install the Debian packages the tests and the native stack need (when root)
 	scripts/prerequisites.sh
@@ -32,11 +38,34 @@ frontend-test: ## the frontend: clean install, build (type-check, lint, bundle) 
 stack-test: prerequisites ## start a test stack on free ports; gateway, TLS, failover and the frontend's browser tests against it
 	$(MVN) verify -pl stack-tests
 
-# ---- benchmarks (numbers for docs/benchmarks.md; run on a quiet machine) -----------------------------------------
-bench-classifier: test-images ## latency and throughput of the default model through the packaged classifier
-	$(MVN) -q install -DskipTests -Dspotless.check.skip=true -pl classifier-service -am
-	$(MVN) -q exec:java -pl classifier-service -Dexec.classpathScope=test \
-		-Dexec.mainClass=io.zoolens.classifier.bench.ClassifierBenchmark
+# ---- benchmarks (bench/README.md; numbers for docs/benchmarks.md; run on a quiet machine) ---------------------
+# Extra settings reach the harness as BENCH_ARGS, e.g. make bench BENCH_ARGS='-Dbench.runs=5 -Dbench.classifier.duration=20s'
+BENCH_ARGS ?=
+# BENCH_SMOKE=1 runs the JMH side (bench-inference) with batch 1, one thread and 1 s iterations.
+BENCH_SMOKE ?=
+BENCH_INFERENCE_ARGS = $(if $(BENCH_SMOKE),-Dbench.smoke=true) $(BENCH_ARGS)
+# exec:exec, not exec:java: JMH's forks take the launching JVM's class path.
+EXEC_PLUGIN := org.codehaus.mojo:exec-maven-plugin:3.6.4
+
+bench: test-images bench-inference ## (1)-(5) of issue 7: in-process JMH, classifier over HTTP, whole stack, memory -> docs/benchmarks.md
+	bench/run.sh full $(BENCH_ARGS)
+
+bench-inference: test-images model ## (1) raw DJL and (5) TensorFlow Java in-process (JMH) -> target/bench/results/*.json
+	$(MVN) -q install -DskipTests -Dspotless.check.skip=true -pl image-support
+	$(MVN) -q test-compile -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true -pl classifier-service,bench/tensorflow-java
+	$(MVN) -q $(EXEC_PLUGIN):exec -pl classifier-service -Dexec.executable=java -Dexec.classpathScope=test \
+		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.classifier.bench.RawInferenceBenchmark"
+	$(MVN) -q $(EXEC_PLUGIN):exec -pl bench/tensorflow-java -Dexec.executable=java \
+		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.bench.tensorflowjava.TensorFlowJavaBenchmark"
+
+bench-smoke: test-images ## the benchmark harness end to end in seconds per scenario (proves it works; says nothing about speed)
+	bench/run.sh smoke $(BENCH_ARGS)
+
+soak: test-images ## 20,000 mixed requests at concurrency 32 through the gateway -> docs/reliability.md (Load)
+	bench/run.sh soak $(BENCH_ARGS)
+
+bench-memory: test-images ## the classifier alone under load for 10 minutes, memory sampled -> docs/benchmarks.md
+	bench/run.sh memory $(BENCH_ARGS)
 
 # ---- the native stack (no Docker) ------------------------------------------------------------------------------
 build: ## build the jars and the frontend without running tests

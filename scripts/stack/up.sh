@@ -132,6 +132,7 @@ start_classifier() {
     # shellcheck disable=SC2086
     SERVER_PORT="$ZOOLENS_CLASSIFIER_PORT" SERVER_ADDRESS="$internal_host" ZOOLENS_MODELS_DIR="$ZOOLENS_MODELS_DIR" \
         TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}" \
+        TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}" \
         start_process classifier "$(java_bin)" $ZOOLENS_CLASSIFIER_JAVA_OPTS -jar "$jar"
 }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.web.client.RestClient;
 
 /** The classifier client's time-outs, retries and circuit breaker, against the recorded-response stub. */
@@ -36,7 +37,7 @@ class ClassifierClientTests {
         ClassifierConfig config = new ClassifierConfig();
         breaker = config.classifierCircuitBreaker(CircuitBreakerRegistry.ofDefaults(), properties);
         client = new ClassifierClient(
-                config.classifierRestClient(RestClient.builder(), properties),
+                config.classifierRestClient(RestClient.builder(), properties, new StandardEnvironment()),
                 breaker,
                 config.classifierRetryTemplate(properties),
                 properties);

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record InferenceProperties(
         @DefaultValue("4") int maxBatch,
         @DefaultValue("5ms") Duration maxWait,
-        @DefaultValue("32") int queueCapacity,
+        @DefaultValue("16") int queueCapacity,
         @DefaultValue("0") int intraOpThreads,
         @DefaultValue("0") int interOpThreads,
         Map<String, Overrides> models) {

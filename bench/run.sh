@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs the benchmark harness (bench/README.md): builds what the mode needs, fetches the test photos and the
+# default model, then starts io.zoolens.bench.Bench, which starts and stops the services itself.
+#
+# Usage: bench/run.sh full|smoke|soak|memory [-Dbench.<key>=<value> ...]
+#   full    make bench:        (2) classifier over HTTP, (3) whole stack, (4) memory; reads (1)/(5) from JMH
+#   smoke   make bench-smoke:  the same harness in seconds, against one stack; asserts nothing about speed
+#   soak    make soak:         20,000 mixed requests through the gateway -> docs/reliability.md "Load"
+#   memory  make bench-memory: the classifier alone for 10 minutes, memory sampled -> docs/benchmarks.md
+set -euo pipefail
+
+repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mode="${1:-}"
+case "$mode" in
+    full | smoke | soak | memory) shift ;;
+    *)
+        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+        exit 2
+        ;;
+esac
+cd "$repo_dir"
+
+# maven.test.skip: test sources are not even compiled (faster, and a test being edited never blocks a benchmark)
+mvn=(./mvnw -q -B -ntp -Dmaven.test.skip=true -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true)
+service_modules=embedded-mongo,classifier-service,api-service
+
+jar_missing() {
+    [[ -z "$(find "$1/target" -maxdepth 1 -name "$2" ! -name '*.original' 2>/dev/null | head -n 1)" ]]
+}
+
+if [[ "$mode" == smoke ]]; then
+    # `make test` has just built the service jars: build only what is missing, and the harness itself.
+    modules=bench
+    if jar_missing embedded-mongo 'embedded-mongo-*-exec.jar' || jar_missing classifier-service 'classifier-service-*.jar' ||
+        jar_missing api-service 'api-service-*.jar'; then
+        modules="$service_modules,bench"
+    fi
+else
+    modules="$service_modules,bench"
+fi
+echo "bench: building $modules (tests skipped)"
+"${mvn[@]}" package -pl "$modules" -am
+
+scripts/fetch-test-images.sh >/dev/null
+classifier_jar="$(find classifier-service/target -maxdepth 1 -name 'classifier-service-*.jar' ! -name '*.original' | head -n 1)"
+scripts/fetch-default-model.sh --jar "$classifier_jar" "$repo_dir/models" >/dev/null
+
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+    java="$JAVA_HOME/bin/java"
+else
+    java=java
+fi
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
+export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
+exec "$java" -Xmx1g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+    -Dbench.repoDir="$repo_dir" "$@" io.zoolens.bench.Bench "$mode"

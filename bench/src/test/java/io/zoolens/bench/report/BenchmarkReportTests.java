@@ -1,0 +1,105 @@
+package io.zoolens.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoolens.bench.load.Exchange;
+import io.zoolens.bench.load.KindStats;
+import io.zoolens.bench.load.LoadResult;
+import io.zoolens.bench.scenario.MemoryScenario;
+import io.zoolens.bench.scenario.MixedScenario;
+import io.zoolens.bench.system.MemorySampler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkReportTests {
+
+    @Test
+    void theReportHasEveryPartTheIssueAsksFor() {
+        String report = BenchmarkReport.results(Fixtures.full(
+                Fixtures.djl(),
+                Fixtures.tensorflow(),
+                Fixtures.classifier(2000, 500, 90),
+                Fixtures.stack(120, 400, 400)));
+
+        assertThat(report)
+                .contains("2 cores (nproc), AMD EPYC")
+                .contains("median over 3 runs")
+                .contains("`ZOOLENS_PREDICTORS=2`")
+                .contains("### Targets")
+                .contains("| T4 | (3) at c16 ≥ 85% of (2) at c16, zero errors, zero lost results |")
+                .contains("### Ratios")
+                .contains("(1) DJL, TensorFlow engine")
+                .contains("(5) TensorFlow Java")
+                .contains("| c16 | 13.50/s [13.40–13.60] |")
+                .contains("| c1 after c64 (first request 90.0 ms) |")
+                .contains("| 500 (500) |")
+                .contains("| c16 | 12.00/s [12.00–12.00] |")
+                .contains("| 0 | 0 | 400 | 400 | 0 |")
+                .contains("| classifier (alone, for (2)) | 900 MiB |")
+                .contains("| c1 | 330 | 4.0 ms | 3.0 ms | 75.0 ms | 84.0 ms | 4.0 ms |")
+                .contains("DJL Serving, TensorFlow Serving and Triton");
+        assertThat(report.lines().filter(l -> l.startsWith("| T")).count()).isEqualTo(7);
+    }
+
+    @Test
+    void missingInferenceResultsAreReportedAsNotRun() {
+        String report = BenchmarkReport.results(
+                Fixtures.full(null, null, Fixtures.classifier(2000, 500, 90), Fixtures.stack(120, 1, 1)));
+
+        assertThat(report)
+                .contains("**(1) DJL, TensorFlow engine**: not run (no `target/bench/results/raw-djl.json`)")
+                .contains("| T1 |")
+                .contains("**not run**");
+    }
+
+    @Test
+    void theMemoryRunIsJudgedOnGrowthAfterTheWarmUp() {
+        List<MemorySampler.Sample> flat = new ArrayList<>();
+        List<MemorySampler.Sample> leaking = new ArrayList<>();
+        for (long s = 0; s <= 600; s += 5) {
+            long warmingUp = s < 120 ? s * (1L << 20) : 120L << 20;
+            flat.add(new MemorySampler.Sample(s * 1000, (800L << 20) + warmingUp));
+            leaking.add(new MemorySampler.Sample(s * 1000, (800L << 20) + s * (1L << 20)));
+        }
+        LoadResult load = Fixtures.run(16, 6000, 1200, 0);
+
+        MemoryScenario.Results ok = new MemoryScenario.Results(flat, load, Duration.ofMinutes(2), 5);
+        MemoryScenario.Results leak = new MemoryScenario.Results(leaking, load, Duration.ofMinutes(2), 5);
+
+        assertThat(ok.flat()).isTrue();
+        assertThat(ok.slopeMibPerMinute()).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(leak.flat()).isFalse();
+        assertThat(leak.slopeMibPerMinute()).isCloseTo(60.0, org.assertj.core.api.Assertions.within(1e-6));
+        String text = BenchmarkReport.memory(ok, Fixtures.MACHINE, Instant.EPOCH, 16);
+        assertThat(text).contains("| 920 MiB | 920 MiB | +0.0% (limit 5.00%) |").contains("**PASS**");
+        assertThat(BenchmarkReport.memory(leak, Fixtures.MACHINE, Instant.EPOCH, 16))
+                .contains("**FAIL**");
+    }
+
+    @Test
+    void theSoakReportCountsStatusClassesPerKindAndChecksStoredResults() {
+        KindStats uploads = new KindStats();
+        uploads.record(new Exchange("upload", 201, false, 0, null), 900_000);
+        uploads.record(new Exchange("upload", 202, false, 0, null), 10_000_000);
+        KindStats history = new KindStats();
+        history.record(new Exchange("history", 200, false, 0, null), 20_000);
+        history.record(new Exchange("history", 502, false, 0, null), 20_000);
+        LoadResult result =
+                new LoadResult("soak", 32, Duration.ofMinutes(5), Map.of("upload", uploads, "history", history), 1.0);
+
+        String clean = ReliabilityReport.load(
+                new MixedScenario.Results(result, 32, 2, 2), Fixtures.MACHINE, Instant.EPOCH, 32);
+
+        assertThat(clean)
+                .startsWith("## Load\n")
+                .contains("| history | 2 | 1 | 0 | 0 | 1 | 0 | 0 |")
+                .contains("| upload | 2 | 2 | 0 | 0 | 0 | 0 | 0 |")
+                .contains("| no 5xx other than 503 (and every request answered) | 1 | **FAIL** |")
+                .contains("| stored results = accepted uploads (201, 202) | 2 stored, 2 accepted | **PASS** |")
+                .contains("Result: **FAIL**");
+    }
+}

@@ -1,0 +1,102 @@
+package io.zoolens.bench.report;
+
+import io.zoolens.bench.BenchSettings;
+import io.zoolens.bench.jmh.InferenceSummary;
+import io.zoolens.bench.jmh.JmhResults;
+import io.zoolens.bench.load.Exchange;
+import io.zoolens.bench.load.KindStats;
+import io.zoolens.bench.load.LoadResult;
+import io.zoolens.bench.scenario.ClassifierScenario;
+import io.zoolens.bench.scenario.StackScenario;
+import io.zoolens.bench.scenario.StageTimings;
+import io.zoolens.bench.system.MachineInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs made of known numbers, to check the verdicts and the text. */
+final class Fixtures {
+
+    static final MachineInfo MACHINE = new MachineInfo(2, "AMD EPYC", 24L << 30, "0.10 0.20 0.30", "openjdk 17");
+    static final BenchSettings SETTINGS = BenchSettings.load("full", key -> key.equals("repoDir") ? "/repo" : null);
+
+    private Fixtures() {}
+
+    /** A 10-second run: {@code successes} answers of {@code latencyMs}, {@code shed} 503s with Retry-After. */
+    static LoadResult run(int concurrency, int successes, double latencyMs, int shed) {
+        KindStats stats = new KindStats();
+        for (int i = 0; i < successes; i++) {
+            stats.record(new Exchange("classify", 200, false, 0, null), (long) (latencyMs * 1000));
+        }
+        for (int i = 0; i < shed; i++) {
+            stats.record(new Exchange("classify", 503, true, 1, null), 2000);
+        }
+        return new LoadResult("run", concurrency, Duration.ofSeconds(10), Map.of("classify", stats), latencyMs);
+    }
+
+    static ClassifierScenario.Results classifier(double overloadP99Ms, int overloadShed, double recoveryP50Ms) {
+        Map<Integer, List<LoadResult>> levels = new LinkedHashMap<>();
+        levels.put(1, List.of(run(1, 110, 88, 0), run(1, 112, 86, 0), run(1, 108, 90, 0)));
+        levels.put(4, List.of(run(4, 130, 300, 0)));
+        levels.put(16, List.of(run(16, 135, 1150, 0), run(16, 134, 1160, 0), run(16, 136, 1140, 0)));
+        levels.put(64, List.of(run(64, 133, overloadP99Ms, overloadShed)));
+        Map<Integer, StageTimings.Medians> stages = new LinkedHashMap<>();
+        stages.put(1, new StageTimings.Medians(330, 4.0, 3.0, 75.0, 84.0, 4.0));
+        stages.put(16, new StageTimings.Medians(405, 6.0, 5.0, 140.0, 1100.0, 40.0));
+        return new ClassifierScenario.Results(levels, List.of(run(1, 110, recoveryP50Ms, 0)), 64, stages);
+    }
+
+    static StackScenario.Results stack(int successesPerRun, long accepted, long stored) {
+        List<LoadResult> runs = List.of(
+                run(16, successesPerRun, 1300, 0),
+                run(16, successesPerRun, 1310, 0),
+                run(16, successesPerRun, 1290, 0));
+        return new StackScenario.Results(runs, 16, accepted, stored);
+    }
+
+    static InferenceSummary djl() {
+        return InferenceSummary.of(
+                "DJL", Path.of("raw-djl.json"), Instant.EPOCH, JmhResults.parse(json("raw-djl.json")), null);
+    }
+
+    static InferenceSummary tensorflow() {
+        return InferenceSummary.of(
+                "TF", Path.of("tensorflow-java.json"), Instant.EPOCH, JmhResults.parse(json("throughput.json")), null);
+    }
+
+    static FullRun full(
+            InferenceSummary djl,
+            InferenceSummary tensorflow,
+            ClassifierScenario.Results classifier,
+            StackScenario.Results stack) {
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        peaks.put("classifier (alone, for (2))", 900L << 20);
+        peaks.put("gateway", 20L << 20);
+        return new FullRun(
+                Instant.parse("2026-11-25T22:00:00Z"),
+                Duration.ofMinutes(9),
+                MACHINE,
+                SETTINGS,
+                djl,
+                tensorflow,
+                classifier,
+                "the packaged classifier jar alone",
+                stack,
+                peaks,
+                List.of("ZOOLENS_PREDICTORS=2"));
+    }
+
+    private static String json(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/jmh/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
