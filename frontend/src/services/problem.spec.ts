@@ -31,6 +31,21 @@ describe('problems', () => {
     expect(parseRetryAfter(null)).toBeUndefined()
   })
 
+  it('says what is away, that nothing is lost and when to retry while a part of Zoolens is down', () => {
+    const body = {
+      type: 'https://zoolens.io/problems/service-unavailable',
+      status: 503,
+      detail: 'Sign-in and sessions are unavailable right now; your account and data are safe. Try again in a moment.',
+    }
+    const sessionsAway = problemFromResponse(503, 'application/problem+json', JSON.stringify(body), '5')
+    expect(problemMessage(sessionsAway)).toBe(`${body.detail} (retry in 5 s)`)
+    expect(isRetryable(sessionsAway)).toBe(true)
+    const noDetail = problemFromResponse(503, 'application/problem+json', JSON.stringify({ type: body.type }), null)
+    expect(problemMessage(noDetail)).toMatch(/unavailable right now; nothing is lost/)
+    const gateway = problemFromResponse(503, 'application/problem+json', JSON.stringify({ type: 'https://zoolens.io/problems/api-unavailable' }), null)
+    expect(problemMessage(gateway)).toMatch(/restarting or very busy/)
+  })
+
   it('falls back to an error message for anything else', () => {
     expect(problemMessage(new Error('Plain'))).toBe('Plain')
     expect(problemMessage('??')).toBe('Something went wrong. Try again.')

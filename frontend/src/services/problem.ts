@@ -83,6 +83,11 @@ const messages: Record<string, (problem: ApiProblem) => string> = {
   'rate-limited': (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} s.` : 'Too many attempts. Try again in a moment.',
   'classifier-unavailable': () => 'The classifier is not reachable right now.',
+  // The api names what is away (sign-in and sessions, or the database) and that nothing is lost.
+  'service-unavailable': (p) =>
+    (p.detail ?? 'Part of Zoolens is unavailable right now; nothing is lost.') +
+    (p.retryAfterSeconds ? ` (retry in ${p.retryAfterSeconds} s)` : ''),
+  'api-unavailable': () => 'Zoolens is restarting or very busy right now. Nothing is lost; try again in a moment.',
   'network-error': () => 'Zoolens cannot be reached. Check your connection and try again.',
   timeout: () => 'Zoolens is taking too long to answer. Try again in a moment.',
   'server-error': () => 'Something went wrong on our side. Try again in a moment.',

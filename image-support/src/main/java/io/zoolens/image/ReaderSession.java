@@ -47,7 +47,7 @@ final class ReaderSession implements AutoCloseable {
     /** A session on the bytes; an IOException when the reader cannot even take them as input. */
     static ReaderSession open(ImageFormat format, byte[] bytes) throws IOException {
         ImageReader reader = newReader(format);
-        ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
+        ImageInputStream input = new EndBoundedInputStream(bytes);
         ReaderSession session = new ReaderSession(reader, input);
         reader.addIIOReadWarningListener(session.warningCollector());
         try {
@@ -79,6 +79,39 @@ final class ReaderSession implements AutoCloseable {
         }
         // The registry orders TwelveMonkeys' JPEG reader (CMYK, broken ICC profiles) before the JDK's own.
         return readers.next();
+    }
+
+    /**
+     * Fails the decode once a reader keeps reading well past the end of the data. Some decoders (TwelveMonkeys'
+     * lossless WebP) catch the end-of-file exception per bit and carry on with garbage: 64 bytes could then keep
+     * a core busy for minutes. A valid file is read at most a few bytes beyond its end. The failure is unchecked,
+     * so the decoder's own I/O error handling cannot swallow it; the decoder turns it into "corrupt".
+     */
+    private static final class EndBoundedInputStream extends MemoryCacheImageInputStream {
+
+        private static final int READS_PAST_END_ALLOWED = 1024;
+        private int readsPastEnd;
+
+        EndBoundedInputStream(byte[] bytes) {
+            super(new ByteArrayInputStream(bytes));
+        }
+
+        @Override
+        public int read() throws IOException {
+            return counted(super.read());
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return counted(super.read(b, off, len));
+        }
+
+        private int counted(int result) {
+            if (result < 0 && ++readsPastEnd > READS_PAST_END_ALLOWED) {
+                throw new IllegalStateException("the decoder kept reading past the end of the image data");
+            }
+            return result;
+        }
     }
 
     int width() throws IOException {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.zoolens.image.ImageRejectedException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,6 +74,25 @@ class ImageDecoderCorruptionTests {
         setLittleEndian(webp, 16, webp.length - 20); // VP8 chunk length
 
         assertCorrupt(webp, "The WebP image is truncated or corrupt");
+    }
+
+    /**
+     * 64-byte lossless WebPs found by the api-service's fuzz suite: the VP8L decoder swallows the end-of-file
+     * error once per bit and used to spin for seconds to minutes before accepting garbage.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "UklGRjgAAABXRUJQVlA4TCwA8gAvH8AFAB8gEEjeHzqNfxcQFPwf3fxHZMaAINtmkpOc5AUOENH/qFL9BdgtXw==",
+                "UklGRjgAAABXRUJQVlA4TCwAAAAvHzkFAB+UEEjeHzpl+RcQFPwf3fxHog+AINtmkpOc5AWkENH/qKv9Bdi2Xw==",
+                "UklGRjgAAABXRUJQVlA4TCwAAAAvH60FAEYgEEjeHzpd+RcQFPwfFvxHZA+AINtmdZOc5AVAENH/qFL9Bdi2Xw=="
+            })
+    void losslessWebpWhoseDecoderReadsOnPastTheEndIsRefusedAtOnce(String base64) {
+        long started = System.nanoTime();
+
+        assertCorrupt(Base64.getDecoder().decode(base64), "The WebP image is truncated or corrupt");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,6 +82,7 @@ final class NativeStack implements AutoCloseable {
         deleteRecursively(varDir);
         NativeStack stack = new NativeStack(repoDir, varDir, Ports.free());
         try {
+            stack.copyDefaultModel();
             stack.script(START_TIMEOUT, "up.sh");
         } catch (RuntimeException e) {
             stack.close();
@@ -92,6 +94,95 @@ final class NativeStack implements AutoCloseable {
     /** Stops one service, e.g. {@code api-2}, the way {@code scripts/stack/down.sh api-2} does. */
     void stop(String service) {
         script(STOP_TIMEOUT, "down.sh", service);
+    }
+
+    /**
+     * Starts every service that is not running, with the settings of the first start, and waits until each is
+     * ready: {@code scripts/stack/up.sh} keeps what runs. Answers how long that took.
+     */
+    Duration startStopped() {
+        long started = System.nanoTime();
+        script(START_TIMEOUT, "up.sh");
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Kills one service at once (SIGKILL), as a crash or the kernel's OOM killer would; no graceful shutdown. */
+    void kill(String service) {
+        ProcessHandle process = process(service);
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(service + " did not die after SIGKILL", e);
+        }
+    }
+
+    /** Freezes one service (SIGSTOP): it keeps its port and connections but answers nothing until {@link #thaw}. */
+    void freeze(String service) {
+        signal(service, "STOP");
+    }
+
+    void thaw(String service) {
+        signal(service, "CONT");
+    }
+
+    private void signal(String service, String signal) {
+        Command result = Command.run(
+                repoDir,
+                Map.of(),
+                List.of("kill", "-s", signal, Long.toString(process(service).pid())));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("kill -s " + signal + " " + service + ": " + result.output());
+        }
+    }
+
+    /**
+     * The running process of a service, from its pid file ("pid start-time", scripts/stack/lib.sh); the start time
+     * must match, so a pid the kernel gave to another program since is never signalled.
+     */
+    ProcessHandle process(String service) {
+        try {
+            String[] recorded = Files.readString(varDir.resolve("run/" + service + ".pid"))
+                    .trim()
+                    .split("\\s+");
+            long pid = Long.parseLong(recorded[0]);
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
+            if (!fields[19].equals(recorded[1])) {
+                throw new IllegalStateException(service + " (pid " + pid + ") is not running any more");
+            }
+            return ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is not running"));
+        } catch (IOException e) {
+            throw new IllegalStateException(service + " is not running", e);
+        }
+    }
+
+    /** The test stack's own models folder ({@code ZOOLENS_MODELS_DIR}), so tests may drop versions into it. */
+    Path modelsDir() {
+        return varDir.resolve("models");
+    }
+
+    /** A service's log, e.g. {@code var/log/api-1.log}. */
+    Path log(String service) {
+        return varDir.resolve("log/" + service + ".log");
+    }
+
+    /** The default model the build imported into the repository's models folder, so up.sh need not import it. */
+    private void copyDefaultModel() {
+        Path source = repoDir.resolve("models/coco-centernet/1");
+        if (!Files.isRegularFile(source.resolve("zoolens-model.json"))) {
+            return; // up.sh fetches and imports it into the test stack's own folder
+        }
+        Path target = modelsDir().resolve("coco-centernet/1");
+        try (Stream<Path> files = Files.list(source)) {
+            Files.createDirectories(target);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -142,6 +233,7 @@ final class NativeStack implements AutoCloseable {
                 "ZOOLENS_API_PORTS",
                 String.join(" ", ports.api().stream().map(String::valueOf).toList()));
         env.put("ZOOLENS_CLASSIFIER_PORT", Integer.toString(ports.classifier()));
+        env.put("ZOOLENS_MODELS_DIR", modelsDir().toString());
         env.put("ZOOLENS_MONGO_PORT", Integer.toString(ports.mongo()));
         env.put("ZOOLENS_REDIS_PORT", Integer.toString(ports.redis()));
         // `make test` builds everything before; a stale jar is not rebuilt from inside a test run.
@@ -152,6 +244,14 @@ final class NativeStack implements AutoCloseable {
         env.put("ZOOLENS_RATELIMIT_LOGINATTEMPTSPERCLIENT_MAX", "10000");
         env.put("ZOOLENS_RATELIMIT_REGISTRATIONSPERCLIENT_MAX", "10000");
         env.put("ZOOLENS_RATELIMIT_GUESTUPLOADSPERCLIENT_MAX", "10000");
+        // Recovery after a classifier outage in seconds, not minutes: the circuit breaker probes again after 5 s
+        // (default 30 s), a PENDING upload's retries back off from 1 s to at most 5 s (default 5 s to 5 minutes).
+        env.put("ZOOLENS_CLASSIFIER_CIRCUITBREAKER_OPENFOR", "5s");
+        env.put("ZOOLENS_WORKER_FIRSTBACKOFF", "1s");
+        env.put("ZOOLENS_WORKER_MAXBACKOFF", "5s");
+        // A claim on a PENDING item outlives one classifier call (10 s read time-out), not minutes: an item claimed
+        // just before MongoDB went away is retried soon after it is back.
+        env.put("ZOOLENS_WORKER_LEASE", "30s");
         // A certificate and key given by the developer's shell would replace the generated pair under test.
         env.put("ZOOLENS_TLS_CERT", "");
         env.put("ZOOLENS_TLS_KEY", "");

@@ -1,5 +1,8 @@
 package io.zoolens.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -45,9 +48,13 @@ final class StackExtension implements ParameterResolver {
 
         static StartedStack start() {
             try {
+                // a new stack, a new run: the fault figures of an earlier run do not belong to this one
+                Files.deleteIfExists(FaultFigures.file());
                 return new StartedStack(NativeStack.start(StackPaths.repoDir(), StackPaths.stackDir()), null);
             } catch (RuntimeException e) {
                 return new StartedStack(null, e);
+            } catch (IOException e) {
+                return new StartedStack(null, new UncheckedIOException(e));
             }
         }
 

@@ -48,6 +48,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "classifications")
 class ClassificationController {
 
+    private static final java.util.regex.Pattern DISGUISING =
+            java.util.regex.Pattern.compile("[\\p{Cntrl}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+
     private static final CacheControl IMMUTABLE =
             CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
@@ -81,15 +84,22 @@ class ClassificationController {
                     String model,
             @RequestParam(required = false) @Size(min = 1, max = 64) String albumId,
             HttpServletRequest request) {
-        Owner owner = currentOwner.findOrCreateGuest(request);
-        if (owner.guest()) {
+        Owner known = currentOwner.find(request).orElse(null);
+        if (known == null || known.guest()) {
             var decision = rateLimiter.hit("guest-upload:" + request.getRemoteAddr(), limits.guestUploadsPerClient());
             if (!decision.allowed()) {
                 throw ApiException.rateLimited(
                         "Guests may classify only a few images an hour; sign in for more.", decision.retryAfter());
             }
         }
-        Classification saved = service.upload(owner, bytes(image), filename(image), model, albumId);
+        // A new visitor becomes a guest (gets a session) only once the image is accepted: a refused upload leaves
+        // nothing behind, not even a session.
+        Classification saved = service.upload(
+                () -> known != null ? known : currentOwner.findOrCreateGuest(request),
+                bytes(image),
+                filename(image),
+                model,
+                albumId);
         HttpStatus status = saved.status() == Status.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
         return ResponseEntity.status(status)
                 .location(URI.create(ClassificationResponse.location(saved.id())))
@@ -186,12 +196,20 @@ class ClassificationController {
 
     private static String filename(MultipartFile image) {
         String name = image.getOriginalFilename();
-        if (name == null || name.isBlank()) {
+        if (name == null) {
             return null;
         }
-        // Browsers on some systems send a path; keep only the last segment, and only a sane length.
+        // Browsers on some systems send a path; keep only the last segment, and only a sane length. Control
+        // characters and bidirectional overrides serve only to disguise a name ("cat", U+202E, "gnp.exe"): dropped.
         String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        return last.length() > 200 ? last.substring(0, 200) : last;
+        String plain = DISGUISING.matcher(last).replaceAll("");
+        if (plain.isBlank()) {
+            return null;
+        }
+        if (plain.length() <= 200) {
+            return plain;
+        }
+        return plain.substring(0, Character.isHighSurrogate(plain.charAt(199)) ? 199 : 200);
     }
 
     private static String filenameOr(Classification item, String fallback) {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -70,12 +71,13 @@ class ClassificationService {
     }
 
     /**
-     * Validates the image, asks the classifier and stores image and result. When the classifier cannot answer
-     * now, the upload is stored as PENDING for the worker; when it refuses the image for good, nothing is
-     * stored and its problem becomes ours.
+     * Validates the image, then asks for its owner (which may make a new visitor a guest), asks the classifier and
+     * stores image and result. When the classifier cannot answer now, the upload is stored as PENDING for the
+     * worker; when it refuses the image for good, nothing is stored and its problem becomes ours.
      */
-    Classification upload(Owner owner, byte[] bytes, String filename, String model, String albumId) {
+    Classification upload(Supplier<Owner> ownerOnceValid, byte[] bytes, String filename, String model, String albumId) {
         ValidatedImage image = ValidatedImage.of(bytes, decoder, upload.thumbnailEdge());
+        Owner owner = ownerOnceValid.get();
         if (albumId != null && !albums.exists(albumId, owner.id())) {
             throw ApiException.invalidField("albumId", "no such album");
         }

@@ -7,6 +7,7 @@ import io.zoolens.api.classifier.ClassifierClient.Classified;
 import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
 import io.zoolens.api.classifier.ModelCatalog;
+import io.zoolens.api.system.DependencyOutage;
 import io.zoolens.api.system.RequestIdFilter;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Classifies uploads that are waiting (PENDING) because the classifier was down or slow. Each replica runs
  * one; a lease taken with an atomic findAndModify keeps two replicas off the same item, and a failed attempt
- * pushes the next one out exponentially. A final refusal by the classifier marks the item FAILED.
+ * pushes the next one out exponentially. A final refusal by the classifier marks the item FAILED. While MongoDB is
+ * away the worker waits (one log line when it goes, one when it is back) and carries on where it stopped: an item
+ * claimed just before the outage comes back when its lease ends.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "zoolens.worker.enabled", matchIfMissing = true)
@@ -37,6 +40,8 @@ class PendingClassificationWorker {
     private final WorkerProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
+    /** Whether the last look failed because MongoDB was away: log the outage once, and its end. */
+    private volatile boolean databaseAway;
 
     PendingClassificationWorker(
             ClassificationUpdates updates,
@@ -59,10 +64,25 @@ class PendingClassificationWorker {
             fixedDelayString = "${zoolens.worker.poll-interval:2s}",
             initialDelayString = "${zoolens.worker.poll-interval:2s}")
     void classifyDueItems() {
-        for (int i = 0; i < properties.batchSize(); i++) {
-            Optional<Classification> claimed = updates.claimDue(now(), properties.lease());
-            if (claimed.isEmpty() || !attempt(claimed.get())) {
-                return;
+        try {
+            for (int i = 0; i < properties.batchSize(); i++) {
+                Optional<Classification> claimed = updates.claimDue(now(), properties.lease());
+                if (databaseAway) {
+                    databaseAway = false;
+                    log.info("the database is back; pending classifications resume");
+                }
+                if (claimed.isEmpty() || !attempt(claimed.get())) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            Optional<DependencyOutage> outage = DependencyOutage.of(e);
+            if (outage.isEmpty()) {
+                throw e;
+            }
+            if (!databaseAway) {
+                databaseAway = true;
+                log.warn("pending classifications wait: {}", outage.get().describe());
             }
         }
     }
@@ -92,6 +112,9 @@ class PendingClassificationWorker {
             log.info("classifier still unavailable for {} ({}); next attempt at {}", item.id(), e.getMessage(), next);
             return false;
         } catch (RuntimeException e) {
+            if (DependencyOutage.of(e).isPresent()) {
+                throw e; // not the item's fault: its lease brings it back once the database is
+            }
             // Never let one broken item stop the worker; it comes back after its back-off.
             updates.reschedule(item, now().plus(properties.backoffAfter(item.attempts())));
             log.error("pending item {} could not be processed", item.id(), e);

@@ -2,8 +2,12 @@ package io.zoolens.api.system;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +15,10 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document's header; springdoc derives the paths from the controllers. */
+/**
+ * The OpenAPI document's header; springdoc derives the paths from the controllers. Sign-out is Spring Security's
+ * filter, not a controller, so its path is added here: the document lists every endpoint (AccessMatrixIT relies on it).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
@@ -39,6 +46,19 @@ class OpenApiConfig {
                                         .type(SecurityScheme.Type.APIKEY)
                                         .in(SecurityScheme.In.HEADER)
                                         .name("X-XSRF-TOKEN")))
-                .addSecurityItem(new SecurityRequirement().addList("session").addList("csrf"));
+                .addSecurityItem(new SecurityRequirement().addList("session").addList("csrf"))
+                .path(
+                        "/api/auth/logout",
+                        new PathItem()
+                                .post(new Operation()
+                                        .addTagsItem("accounts")
+                                        .summary("Sign out: the session ends (204 also when not signed in)")
+                                        .operationId("logout")
+                                        .responses(new ApiResponses()
+                                                .addApiResponse("204", new ApiResponse().description("Signed out"))
+                                                .addApiResponse(
+                                                        "403",
+                                                        new ApiResponse()
+                                                                .description("Missing or wrong CSRF token")))));
     }
 }

@@ -1,5 +1,7 @@
 package io.zoolens.api.system;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.zoolens.image.ImageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -7,8 +9,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -69,6 +76,42 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return withInstance(problem, new HttpHeaders(), request);
     }
 
+    /**
+     * A multipart body the container could not parse (no boundary, cut short, a NUL in a file name): the client's
+     * fault, so 400, or 413 when a size limit stopped it. Spring MVC maps only the size limit itself.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException ex, HttpServletRequest request) {
+        if (isSizeLimit(ex)) {
+            return answer(
+                    ProblemType.IMAGE_TOO_LARGE,
+                    "The upload is larger than this service accepts.",
+                    Map.of(),
+                    new HttpHeaders(),
+                    request);
+        }
+        return answer(
+                ProblemType.VALIDATION_FAILED,
+                "The multipart request could not be read.",
+                Map.of("errors", List.of()),
+                new HttpHeaders(),
+                request);
+    }
+
+    /**
+     * Query parameters that cannot even be bound: a name the binder reads as a nested or indexed path
+     * ({@code sort[$ne]=1}), or bytes the container cannot decode ({@code size=%FF}).
+     */
+    @ExceptionHandler({InvalidPropertyException.class, InvalidParameterException.class})
+    ResponseEntity<Object> malformedParameters(Exception ex, HttpServletRequest request) {
+        return answer(
+                ProblemType.VALIDATION_FAILED,
+                "The request has malformed parameters.",
+                Map.of("errors", List.of()),
+                new HttpHeaders(),
+                request);
+    }
+
     /** Bean validation outside Spring MVC's own parameter validation, listed like field errors. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
@@ -113,8 +156,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /** MongoDB or Redis cannot be reached: 503 with Retry-After, never a 500 ({@link DependencyOutage}). */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        QueryTimeoutException.class,
+        TransientDataAccessResourceException.class,
+        MongoTimeoutException.class,
+        MongoSocketException.class
+    })
+    ResponseEntity<Object> dependencyUnavailable(Exception ex, HttpServletRequest request) {
+        DependencyOutage outage =
+                DependencyOutage.of(ex).orElseGet(() -> new DependencyOutage(DependencyOutage.Dependency.DATABASE, ex));
+        log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), outage.describe());
+        return api(outage.asProblem(), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+        if (DependencyOutage.of(ex).isPresent()) {
+            return dependencyUnavailable(ex, request); // an outage wrapped in another exception
+        }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return answer(
                 ProblemType.INTERNAL_ERROR,

@@ -47,6 +47,7 @@ class ProblemErrorController implements ErrorController {
 
     private static ProblemType known(HttpStatus status) {
         return switch (status) {
+            case BAD_REQUEST -> ProblemType.VALIDATION_FAILED;
             case CONTENT_TOO_LARGE -> ProblemType.IMAGE_TOO_LARGE;
             case NOT_FOUND -> ProblemType.NOT_FOUND;
             case UNAUTHORIZED -> ProblemType.NOT_AUTHENTICATED;
@@ -59,6 +60,8 @@ class ProblemErrorController implements ErrorController {
     private static String detail(ProblemType type) {
         return switch (type) {
             case IMAGE_TOO_LARGE -> "The upload is larger than this service accepts.";
+            // e.g. a path Spring Security's firewall refuses (an encoded "..", a ";" or a line break)
+            case VALIDATION_FAILED -> "The request line, path or headers could not be read.";
             case INTERNAL_ERROR -> "Something went wrong on our side; the request id tells us where.";
             default -> type.title() + ".";
         };

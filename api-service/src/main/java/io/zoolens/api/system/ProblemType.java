@@ -29,7 +29,8 @@ public enum ProblemType {
     WEAK_PASSWORD("weak-password", HttpStatus.UNPROCESSABLE_CONTENT, "Password too weak"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
-    CLASSIFIER_UNAVAILABLE("classifier-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Classifier unavailable");
+    CLASSIFIER_UNAVAILABLE("classifier-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Classifier unavailable"),
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 
     public static final String TYPE_PREFIX = "https://zoolens.io/problems/";
 

@@ -3,6 +3,11 @@ package io.zoolens.classifier.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
+import io.zoolens.classifier.system.StartupProblem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,10 +28,38 @@ class EngineConfiguration {
         Path cacheDir = properties.nativeCacheDir() != null
                 ? properties.nativeCacheDir()
                 : Path.of(System.getProperty("user.home"), ".cache", "zoolens", "tensorflow");
-        Path libraries = new TensorFlowNativeLibraries(cacheDir, getClass().getClassLoader()).prepare();
+        Path libraries;
+        try {
+            libraries = new TensorFlowNativeLibraries(cacheDir, getClass().getClassLoader()).prepare();
+        } catch (UncheckedIOException e) {
+            throw cannotExtract(cacheDir, e);
+        }
         Engine engine = Engine.getEngine(ENGINE_NAME);
         log.info("DJL {} engine {} started with native libraries from {}", ENGINE_NAME, engine.getVersion(), libraries);
         return engine;
+    }
+
+    /** A full disk or an unwritable cache folder: say which folder, why, and what to set instead. */
+    static StartupProblem cannotExtract(Path cacheDir, UncheckedIOException e) {
+        String reason = reasonOf(e.getCause());
+        return new StartupProblem(
+                "Cannot extract the TensorFlow native libraries (about 1 GB) into " + cacheDir + ": " + reason + ".",
+                "Free disk space there, or point ZOOLENS_NATIVE_CACHE_DIR at a writable folder with 1 GB free, or"
+                        + " TENSORFLOW_LIBRARY_PATH at libraries extracted before.",
+                e);
+    }
+
+    /** "No space left on device", "Read-only file system", "permission denied": what the file system said. */
+    private static String reasonOf(IOException cause) {
+        if (cause instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (cause instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return cause.getMessage() != null
+                ? cause.getMessage()
+                : cause.getClass().getSimpleName();
     }
 
     @Bean
@@ -37,8 +70,11 @@ class EngineConfiguration {
             case AUTO -> gpuVisible ? Device.gpu() : Device.cpu();
             case GPU -> {
                 if (!gpuVisible) {
-                    throw new IllegalStateException(
-                            "ZOOLENS_DEVICE=gpu but TensorFlow sees no GPU (needs an NVIDIA driver and CUDA 11)");
+                    throw new StartupProblem(
+                            "ZOOLENS_DEVICE=gpu, but TensorFlow sees no GPU.",
+                            "Install an NVIDIA driver with CUDA 11 (docs/deploy.md, GPU), or set ZOOLENS_DEVICE to auto"
+                                    + " or cpu.",
+                            null);
                 }
                 yield Device.gpu();
             }

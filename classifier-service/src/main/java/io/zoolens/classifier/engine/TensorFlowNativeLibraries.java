@@ -63,9 +63,10 @@ public final class TensorFlowNativeLibraries {
         if (Files.exists(dir.resolve(COMPLETE_MARKER))) {
             return dir;
         }
+        Path tmp = null;
         try {
             Files.createDirectories(cacheRoot);
-            Path tmp = Files.createTempDirectory(cacheRoot, "extract-");
+            tmp = Files.createTempDirectory(cacheRoot, "extract-");
             long started = System.nanoTime();
             for (String library : libraries) {
                 try (InputStream in = classLoader.getResourceAsStream(RESOURCE_DIR + library.trim())) {
@@ -84,6 +85,7 @@ public final class TensorFlowNativeLibraries {
                     (System.nanoTime() - started) / 1_000_000);
             return dir;
         } catch (IOException e) {
+            deleteQuietly(tmp); // a full disk keeps no half-written copy
             throw new UncheckedIOException("Cannot extract TensorFlow native libraries to " + cacheRoot, e);
         }
     }
@@ -100,6 +102,17 @@ public final class TensorFlowNativeLibraries {
                 throw e;
             }
             deleteRecursively(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            deleteRecursively(dir);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not remove the partial extraction {}: {}", dir, e.toString());
         }
     }
 

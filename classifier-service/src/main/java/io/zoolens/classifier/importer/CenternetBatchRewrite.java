@@ -95,6 +95,7 @@ final class CenternetBatchRewrite {
                 .putAttr("Index", type(DataType.DT_INT32))
                 .putAttr("shrink_axis_mask", AttrValue.newBuilder().setI(1).build()));
         graph.addNode(node("Range", "range", PREFIX + "zero_scalar", PREFIX + "size", PREFIX + "one_scalar")
+                .removeAttr("T") // Range has only Tidx
                 .putAttr("Tidx", type(DataType.DT_INT32)));
         graph.addNode(node("Mul", "offsets", PREFIX + "range", PREFIX + "cells"));
         graph.addNode(node("ExpandDims", "offsets_column", PREFIX + "offsets", PREFIX + "last_axis")

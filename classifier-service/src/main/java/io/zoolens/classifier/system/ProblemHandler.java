@@ -11,8 +11,10 @@ import io.zoolens.image.ImageRejectedException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -93,6 +96,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("{}", e.getMessage(), e.getCause());
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR, "inference-failed", "Inference failed", e.getMessage(), request);
+    }
+
+    /**
+     * A multipart body the container could not parse (no boundary, cut short, a NUL in a file name): 400, or 413
+     * when a size limit stopped it. Spring MVC maps only the size limit itself.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
+        if (isSizeLimit(e)) {
+            return problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "image-too-large",
+                    "Image too large",
+                    "The upload exceeds the size limit",
+                    request);
+        }
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "validation-failed",
+                "Validation failed",
+                "The multipart request could not be read",
+                request);
+    }
+
+    /** Query parameters the container cannot decode ({@code topK=%FF}) or the binder cannot bind. */
+    @ExceptionHandler({InvalidParameterException.class, InvalidPropertyException.class})
+    ResponseEntity<Object> malformedParameters(Exception e, WebRequest request) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "validation-failed",
+                "Validation failed",
+                "The request has malformed parameters",
+                request);
+    }
+
+    private static boolean isSizeLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.contains("SizeLimitExceeded") || name.contains("SizeException") || name.contains("CountLimit")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)
