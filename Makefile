@@ -54,7 +54,7 @@ bench: test-images bench-inference ## (1)-(5) of issue 7: in-process JMH, classi
 	bench/run.sh full $(BENCH_ARGS)
 
 bench-inference: test-images model ## (1) raw DJL and (5) TensorFlow Java in-process (JMH) -> target/bench/results/*.json
-	$(MVN) -q install -DskipTests -Dspotless.check.skip=true -pl image-support
+	$(MVN) -q install -DskipTests -Dspotless.check.skip=true -pl image-support,bench/jmh-support
 	$(MVN) -q test-compile -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true -pl classifier-service,bench/tensorflow-java
 	$(MVN) -q $(EXEC_PLUGIN):exec -pl classifier-service -Dexec.executable=java -Dexec.classpathScope=test \
 		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.classifier.bench.RawInferenceBenchmark"

@@ -13,6 +13,8 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import io.zoolens.bench.jmhsupport.InferenceBenchSettings;
+import io.zoolens.bench.jmhsupport.JmhRuns;
 import io.zoolens.classifier.TestImages;
 import io.zoolens.classifier.engine.TensorFlowNativeLibraries;
 import io.zoolens.classifier.model.ModelMetadata;
@@ -181,33 +183,8 @@ public class RawInferenceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        InferenceBenchSettings settings = InferenceBenchSettings.fromSystemProperties();
-        Path results = TestImages.repositoryRoot().resolve(System.getProperty("bench.results", "target/bench/results"));
-        JmhRuns.BatchProbe probe = probe(settings);
-        JmhRuns.writeProbe(probe, results.resolve(RESULT_NAME + ".batches.json"));
-        if (probe.supported().isEmpty()) {
-            System.err.println(
-                    "The model accepted none of the batch sizes " + settings.batches() + ": " + probe.refused());
-            System.exit(1);
-        }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        params.put("batch", probe.supported().stream().map(String::valueOf).toList());
-        params.put("intraOpThreads", List.of(String.valueOf(settings.intraOpThreads())));
-        params.put("interOpThreads", List.of(String.valueOf(settings.interOpThreads())));
-        params.put("model", List.of(settings.model()));
-        params.put("photo", List.of(settings.photo()));
-        params.put("engine", List.of(probe.engine()));
-        params.put("oneDnnOpts", List.of(oneDnnOpts()));
-        Path resultFile = results.resolve(RESULT_NAME + ".json");
-        var runs = JmhRuns.run(RawInferenceBenchmark.class.getName() + ".infer", params, settings, resultFile);
-        JmhRuns.printSummary(
-                "Raw DJL inference, " + probe.engine() + ", " + settings.model() + " (refused batches: "
-                        + probe.refused().keySet() + "); results in " + resultFile,
-                runs);
-        if (runs.size() != probe.supported().size() * settings.threads().size()) {
-            System.err.println("Some benchmark runs failed; see the JMH output above.");
-            System.exit(1);
-        }
+        JmhRuns.probeRunAndReport(
+                "Raw DJL inference", RESULT_NAME, RawInferenceBenchmark.class, RawInferenceBenchmark::probe);
     }
 
     /**
@@ -288,11 +265,6 @@ public class RawInferenceBenchmark {
         return configured != null
                 ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "zoolens", "tensorflow");
-    }
-
-    private static String oneDnnOpts() {
-        String value = System.getenv("TF_ENABLE_ONEDNN_OPTS");
-        return value == null || value.isBlank() ? "default" : value;
     }
 
     private static String firstLine(Throwable e) {

@@ -1,5 +1,7 @@
 package io.zoolens.bench.tensorflowjava;
 
+import io.zoolens.bench.jmhsupport.InferenceBenchSettings;
+import io.zoolens.bench.jmhsupport.JmhRuns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -167,34 +169,11 @@ public class TensorFlowJavaBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        InferenceBenchSettings settings = InferenceBenchSettings.fromSystemProperties();
-        Path results = InferenceBenchSettings.repositoryRoot()
-                .resolve(System.getProperty("bench.results", "target/bench/results"));
-        JmhRuns.BatchProbe probe = probe(settings);
-        JmhRuns.writeProbe(probe, results.resolve(RESULT_NAME + ".batches.json"));
-        if (probe.supported().isEmpty()) {
-            System.err.println(
-                    "The model accepted none of the batch sizes " + settings.batches() + ": " + probe.refused());
-            System.exit(1);
-        }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        params.put("batch", probe.supported().stream().map(String::valueOf).toList());
-        params.put("intraOpThreads", List.of(String.valueOf(settings.intraOpThreads())));
-        params.put("interOpThreads", List.of(String.valueOf(settings.interOpThreads())));
-        params.put("model", List.of(settings.model()));
-        params.put("photo", List.of(settings.photo()));
-        params.put("engine", List.of(probe.engine()));
-        params.put("oneDnnOpts", List.of(oneDnnOpts()));
-        Path resultFile = results.resolve(RESULT_NAME + ".json");
-        var runs = JmhRuns.run(TensorFlowJavaBenchmark.class.getName() + ".infer", params, settings, resultFile);
-        JmhRuns.printSummary(
-                "TensorFlow Java inference, " + probe.engine() + ", " + settings.model() + " (refused batches: "
-                        + probe.refused().keySet() + "); results in " + resultFile,
-                runs);
-        if (runs.size() != probe.supported().size() * settings.threads().size()) {
-            System.err.println("Some benchmark runs failed; see the JMH output above.");
-            System.exit(1);
-        }
+        JmhRuns.probeRunAndReport(
+                "TensorFlow Java inference",
+                RESULT_NAME,
+                TensorFlowJavaBenchmark.class,
+                TensorFlowJavaBenchmark::probe);
     }
 
     /** Tries each batch size once, so JMH only runs sizes the model takes. */
@@ -252,11 +231,6 @@ public class TensorFlowJavaBenchmark {
         } catch (IOException e) {
             return "?";
         }
-    }
-
-    private static String oneDnnOpts() {
-        String value = System.getenv("TF_ENABLE_ONEDNN_OPTS");
-        return value == null || value.isBlank() ? "default" : value;
     }
 
     private static String firstLine(Throwable e) {

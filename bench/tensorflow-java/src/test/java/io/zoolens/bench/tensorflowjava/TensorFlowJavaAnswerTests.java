@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.zoolens.bench.jmhsupport.InferenceBenchSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.zoolens.bench.tensorflowjava;
+package io.zoolens.bench.jmhsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,14 +7,12 @@ import java.util.List;
 
 /**
  * What the in-process inference benchmark runs and for how long, from {@code -Dbench.*} system
- * properties. A copy of classifier-service's {@code io.zoolens.classifier.bench.InferenceBenchSettings}
- * (this module must not depend on it) with the same names and defaults, so both sides of the comparison
- * always run alike.
+ * properties. Shared by both sides of the comparison, so they always run alike.
  *
  * @param budgetSeconds spread over every fork of every (batch, threads) combination unless
  *     {@code iterationSeconds} is given: about 90 s for this side by default
  */
-record InferenceBenchSettings(
+public record InferenceBenchSettings(
         String model,
         String photo,
         List<Integer> batches,
@@ -31,7 +29,7 @@ record InferenceBenchSettings(
     /** JVM start, engine start, model load and the first (slow) inference of a fork, roughly. */
     private static final int FORK_OVERHEAD_SECONDS = 6;
 
-    static InferenceBenchSettings fromSystemProperties() {
+    public static InferenceBenchSettings fromSystemProperties() {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean smoke = Boolean.getBoolean("bench.smoke");
         return new InferenceBenchSettings(
@@ -50,7 +48,7 @@ record InferenceBenchSettings(
     }
 
     /** Seconds per warm-up or measurement iteration when running {@code combinations} of parameters. */
-    int secondsPerIteration(int combinations) {
+    public int secondsPerIteration(int combinations) {
         if (iterationSeconds > 0) {
             return iterationSeconds;
         }
@@ -69,7 +67,7 @@ record InferenceBenchSettings(
     }
 
     /** The folder holding mvnw: model, photo and results paths are relative to it. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
             dir = dir.getParent();

@@ -1,10 +1,11 @@
-package io.zoolens.classifier.bench;
+package io.zoolens.bench.jmhsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,14 +22,15 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs one JMH benchmark method for each thread count and writes all results into one JMH JSON
- * file; prints the summary the docs quote. bench/tensorflow-java keeps a copy for its side.
+ * file; prints the summary the docs quote. Shared by both sides of the comparison (DJL in classifier-service's
+ * tests, TensorFlow Java in bench/tensorflow-java), so they write the same files and summary.
  */
-final class JmhRuns {
+public final class JmhRuns {
 
     private JmhRuns() {}
 
     /** Which batch sizes the model accepted, and the engine's answer for each one it refused. */
-    record BatchProbe(String engine, List<Integer> supported, Map<Integer, String> refused) {
+    public record BatchProbe(String engine, List<Integer> supported, Map<Integer, String> refused) {
 
         String toJson() {
             String refusals = refused.entrySet().stream()
@@ -43,7 +45,56 @@ final class JmhRuns {
      * JMH takes one thread count per run, so each count is a run of its own; {@code params} hold the
      * values of every {@code @Param}, one fork per combination.
      */
-    static List<RunResult> run(
+    /** Tries each batch size once on the real model, so JMH runs only the sizes it takes. */
+    @FunctionalInterface
+    public interface BatchProber {
+        BatchProbe probe(InferenceBenchSettings settings) throws Exception;
+    }
+
+    /**
+     * The whole run of one side: probes the batch sizes, runs {@code benchmarkClass.infer} with every accepted
+     * one, writes {@code <resultName>.json} and {@code <resultName>.batches.json} under {@code bench.results}
+     * and prints the summary; exits with 1 when nothing could run or a run failed.
+     */
+    public static void probeRunAndReport(String title, String resultName, Class<?> benchmarkClass, BatchProber prober)
+            throws Exception {
+        InferenceBenchSettings settings = InferenceBenchSettings.fromSystemProperties();
+        Path results = InferenceBenchSettings.repositoryRoot()
+                .resolve(System.getProperty("bench.results", "target/bench/results"));
+        BatchProbe probe = prober.probe(settings);
+        writeProbe(probe, results.resolve(resultName + ".batches.json"));
+        if (probe.supported().isEmpty()) {
+            System.err.println(
+                    "The model accepted none of the batch sizes " + settings.batches() + ": " + probe.refused());
+            System.exit(1);
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("batch", probe.supported().stream().map(String::valueOf).toList());
+        params.put("intraOpThreads", List.of(String.valueOf(settings.intraOpThreads())));
+        params.put("interOpThreads", List.of(String.valueOf(settings.interOpThreads())));
+        params.put("model", List.of(settings.model()));
+        params.put("photo", List.of(settings.photo()));
+        params.put("engine", List.of(probe.engine()));
+        params.put("oneDnnOpts", List.of(oneDnnOpts()));
+        Path resultFile = results.resolve(resultName + ".json");
+        var runs = run(benchmarkClass.getName() + ".infer", params, settings, resultFile);
+        printSummary(
+                title + ", " + probe.engine() + ", " + settings.model() + " (refused batches: "
+                        + probe.refused().keySet() + "); results in " + resultFile,
+                runs);
+        if (runs.size() != probe.supported().size() * settings.threads().size()) {
+            System.err.println("Some benchmark runs failed; see the JMH output above.");
+            System.exit(1);
+        }
+    }
+
+    /** TensorFlow reads TF_ENABLE_ONEDNN_OPTS when its library loads; recorded so the report can state it. */
+    private static String oneDnnOpts() {
+        String value = System.getenv("TF_ENABLE_ONEDNN_OPTS");
+        return value == null || value.isBlank() ? "default" : value;
+    }
+
+    public static List<RunResult> run(
             String benchmark, Map<String, List<String>> params, InferenceBenchSettings settings, Path resultFile)
             throws RunnerException, IOException {
         int combinations = params.values().stream().mapToInt(List::size).reduce(1, (a, b) -> a * b)
@@ -76,13 +127,13 @@ final class JmhRuns {
         return results;
     }
 
-    static void writeProbe(BatchProbe probe, Path file) throws IOException {
+    public static void writeProbe(BatchProbe probe, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, probe.toJson());
     }
 
     /** Latency percentiles per call and images/s = batch × threads / mean time per call. */
-    static void printSummary(String title, List<RunResult> results) {
+    public static void printSummary(String title, List<RunResult> results) {
         System.out.printf(Locale.ROOT, "%n%s%n", title);
         System.out.printf(
                 Locale.ROOT,
@@ -117,7 +168,7 @@ final class JmhRuns {
     }
 
     /** JMH writes one JSON array per run; the report reads one array per side. */
-    static String concatenateJsonArrays(List<String> arrays) {
+    public static String concatenateJsonArrays(List<String> arrays) {
         List<String> bodies = new ArrayList<>();
         for (String array : arrays) {
             String trimmed = array.strip();
@@ -131,7 +182,7 @@ final class JmhRuns {
         return "[\n" + String.join(",\n", bodies) + "\n]\n";
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {
