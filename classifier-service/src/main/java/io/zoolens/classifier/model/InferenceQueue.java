@@ -90,10 +90,6 @@ final class InferenceQueue {
         return request.answer();
     }
 
-    int waiting() {
-        return waiting.size();
-    }
-
     /** Stops the workers once the queue is empty; each closes its predictor, the last runs the close hook. */
     void close() {
         closing = true;

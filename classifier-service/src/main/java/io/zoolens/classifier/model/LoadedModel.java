@@ -26,8 +26,6 @@ public final class LoadedModel {
     private final Path directory;
     private final Instant loadedAt = Instant.now();
     private final Preprocessor preprocessor;
-    private final InferenceProperties.Settings settings;
-    private final int maxBatch;
     private final InferenceQueue queue;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean retired;
@@ -48,8 +46,6 @@ public final class LoadedModel {
         this.labels = List.copyOf(labels);
         this.directory = directory;
         this.preprocessor = new Preprocessor(metadata.input());
-        this.settings = settings;
-        this.maxBatch = maxBatch;
         this.queue = new InferenceQueue(
                 "inference-" + metadata.name() + "-" + metadata.version(),
                 metadata.name(),
@@ -89,21 +85,6 @@ public final class LoadedModel {
 
     public Preprocessor preprocessor() {
         return preprocessor;
-    }
-
-    /** The scheduling in force for this version (predictors, batching, queue, threads). */
-    public InferenceProperties.Settings settings() {
-        return settings;
-    }
-
-    /** Most images one inference of this version takes. */
-    public int maxBatch() {
-        return maxBatch;
-    }
-
-    /** Requests waiting for a predictor now. */
-    public int waiting() {
-        return queue.waiting();
     }
 
     /**
