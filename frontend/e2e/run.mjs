@@ -1,6 +1,6 @@
 // `npm run test:e2e`: checks that the stack, the browser and the test photo are there, then runs the flows.
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import https from 'node:https'
 import http from 'node:http'
 import path from 'node:path'
@@ -44,6 +44,11 @@ for (const [what, url, ok] of [
 }
 
 console.log(`E2E against ${settings.baseUrl}, screenshots in ${settings.screenshots}`)
-const testFile = path.join(path.dirname(new URL(import.meta.url).pathname), 'flows.test.mjs')
-const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', testFile], { stdio: 'inherit' })
+// Every e2e/*.test.mjs, one file after the other (they share the stack and its rate limits).
+const e2eDir = path.dirname(new URL(import.meta.url).pathname)
+const testFiles = readdirSync(e2eDir)
+  .filter((name) => name.endsWith('.test.mjs'))
+  .sort()
+  .map((name) => path.join(e2eDir, name))
+const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles], { stdio: 'inherit' })
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
