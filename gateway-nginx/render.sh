@@ -23,6 +23,8 @@ fail() {
 : "${ZOOLENS_HTTP_PORT:=8080}"
 : "${ZOOLENS_HTTPS_PORT:=8443}"
 : "${ZOOLENS_PUBLIC_HTTPS_PORT:=$ZOOLENS_HTTPS_PORT}"
+: "${ZOOLENS_PUBLIC_HOST:=localhost}"
+: "${ZOOLENS_ALLOWED_HOSTS=localhost 127.0.0.1 [::1]}"
 : "${ZOOLENS_API_UPSTREAMS:=127.0.0.1:8081 127.0.0.1:8091}"
 : "${ZOOLENS_API_MAX_FAILS:=3}"
 : "${ZOOLENS_API_FAIL_TIMEOUT:=10s}"
@@ -31,12 +33,16 @@ fail() {
 : "${ZOOLENS_UPLOAD_MAX_BYTES:=10MB}"
 : "${ZOOLENS_AUTH_RATE_LIMIT:=5r/s}"
 : "${ZOOLENS_AUTH_BURST:=20}"
+: "${ZOOLENS_CONN_PER_ADDRESS:=100}"
+: "${ZOOLENS_BODY_DEADLINE:=20}"
+: "${ZOOLENS_BODY_MIN_RATE:=32768}"
 : "${ZOOLENS_ACCESS_LOG:=/dev/stdout}"
 : "${ZOOLENS_ACME_ROOT:=$out_dir/acme}"
 : "${ZOOLENS_TLS_CERT:=}"
 : "${ZOOLENS_TLS_KEY:=}"
 : "${ZOOLENS_TLS_DIR:=$out_dir/tls}"
-: "${ZOOLENS_TLS_SELF_SIGNED_NAMES:=localhost}"
+: "${ZOOLENS_TLS_SELF_SIGNED_NAMES:=${ZOOLENS_PUBLIC_HOST//[\[\]]/}}"
+: "${ZOOLENS_NGINX_MODULES_DIR:=}"
 
 is_port() { [[ "$1" =~ ^[0-9]+$ ]] && (("$1" > 0 && "$1" < 65536)); }
 for name in ZOOLENS_HTTP_PORT ZOOLENS_HTTPS_PORT ZOOLENS_PUBLIC_HTTPS_PORT; do
@@ -44,6 +50,13 @@ for name in ZOOLENS_HTTP_PORT ZOOLENS_HTTPS_PORT ZOOLENS_PUBLIC_HTTPS_PORT; do
 done
 [[ "$ZOOLENS_AUTH_RATE_LIMIT" =~ ^[0-9]+r/[sm]$ ]] || fail "ZOOLENS_AUTH_RATE_LIMIT must look like 5r/s or 60r/m"
 [[ "$ZOOLENS_AUTH_BURST" =~ ^[0-9]+$ ]] || fail "ZOOLENS_AUTH_BURST must be a number"
+for name in ZOOLENS_CONN_PER_ADDRESS ZOOLENS_BODY_DEADLINE ZOOLENS_BODY_MIN_RATE; do
+    [[ "${!name}" =~ ^[1-9][0-9]*$ ]] || fail "$name must be a whole number above 0, not '${!name}'"
+done
+
+# Host names: a DNS name, an IPv4 address or a bracketed IPv6 address, as they appear in a Host header.
+is_host() { [[ "$1" =~ ^([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$ ]]; }
+is_host "$ZOOLENS_PUBLIC_HOST" || fail "ZOOLENS_PUBLIC_HOST must be a host name or address (IPv6 in brackets), not '$ZOOLENS_PUBLIC_HOST'"
 
 # ---- derived values --------------------------------------------------------------------------------
 # One `server` line per api replica; commas or spaces separate them.
@@ -55,11 +68,20 @@ done
 [[ -n "$ZOOLENS_API_SERVERS" ]] || fail "ZOOLENS_API_UPSTREAMS is empty"
 ZOOLENS_API_SERVERS="${ZOOLENS_API_SERVERS%$'\n'}"
 
-# Redirects leave out the default port.
+# The names the gateway serves: the public host first, then the other allowed ones (commas or spaces).
+# Any other Host gets 421 from the default servers.
+ZOOLENS_SERVER_NAMES="$ZOOLENS_PUBLIC_HOST"
+for allowed in ${ZOOLENS_ALLOWED_HOSTS//,/ }; do
+    is_host "$allowed" || fail "ZOOLENS_ALLOWED_HOSTS: '$allowed' is not a host name or address"
+    [[ " $ZOOLENS_SERVER_NAMES " == *" $allowed "* ]] || ZOOLENS_SERVER_NAMES+=" $allowed"
+done
+
+# Where redirects and the https-required problem send clients: the configured public host, never the
+# request's Host header; the default port is left out.
 if [[ "$ZOOLENS_PUBLIC_HTTPS_PORT" == 443 ]]; then
-    ZOOLENS_HTTPS_REDIRECT_PORT=""
+    ZOOLENS_PUBLIC_AUTHORITY="$ZOOLENS_PUBLIC_HOST"
 else
-    ZOOLENS_HTTPS_REDIRECT_PORT=":$ZOOLENS_PUBLIC_HTTPS_PORT"
+    ZOOLENS_PUBLIC_AUTHORITY="$ZOOLENS_PUBLIC_HOST:$ZOOLENS_PUBLIC_HTTPS_PORT"
 fi
 
 # The body limit follows the api's upload limit (Spring DataSize: 10MB = 10 MiB) plus 1 MiB for the
@@ -75,12 +97,36 @@ if [[ "$ZOOLENS_UPLOAD_MAX_BYTES" =~ ^([0-9]+)(B|KB|MB|GB)?$ ]]; then
 else
     fail "ZOOLENS_UPLOAD_MAX_BYTES must be bytes or a Spring size such as 10MB, not '$ZOOLENS_UPLOAD_MAX_BYTES'"
 fi
+ZOOLENS_UPLOAD_BYTES=$upload_bytes
 ZOOLENS_CLIENT_MAX_BODY_SIZE=$((upload_bytes + 1024 * 1024))
-if ((upload_bytes % (1024 * 1024) == 0)); then
-    ZOOLENS_UPLOAD_LIMIT_TEXT="$((upload_bytes / 1024 / 1024)) MiB"
-else
-    ZOOLENS_UPLOAD_LIMIT_TEXT="$upload_bytes bytes"
+# Every other body (JSON, forms) is small: the api's own JSON limit is 64 KiB. Fixed, not a setting.
+ZOOLENS_REQUEST_MAX_BYTES=$((1024 * 1024))
+
+# 10485760 -> "10 MiB", 32768 -> "32 KiB", else bytes.
+size_text() {
+    if (($1 % (1024 * 1024) == 0)); then
+        echo "$(($1 / 1024 / 1024)) MiB"
+    elif (($1 % 1024 == 0)); then
+        echo "$(($1 / 1024)) KiB"
+    else
+        echo "$1 bytes"
+    fi
+}
+ZOOLENS_UPLOAD_LIMIT_TEXT="$(size_text "$upload_bytes")"
+ZOOLENS_REQUEST_LIMIT_TEXT="$(size_text "$ZOOLENS_REQUEST_MAX_BYTES")"
+ZOOLENS_BODY_MIN_RATE_TEXT="$(size_text "$ZOOLENS_BODY_MIN_RATE")"
+
+# OpenResty's Lua module (snippets/modules/lua.conf): Debian's libnginx-mod-http-lua, or ZOOLENS_NGINX_MODULES_DIR.
+if [[ -z "$ZOOLENS_NGINX_MODULES_DIR" ]]; then
+    for candidate in /usr/lib/nginx/modules /usr/lib64/nginx/modules /usr/local/lib/nginx/modules /etc/nginx/modules; do
+        if [[ -f "$candidate/ngx_http_lua_module.so" ]]; then
+            ZOOLENS_NGINX_MODULES_DIR="$candidate"
+            break
+        fi
+    done
 fi
+[[ -f "$ZOOLENS_NGINX_MODULES_DIR/ngx_http_lua_module.so" && -f "$ZOOLENS_NGINX_MODULES_DIR/ndk_http_module.so" ]] ||
+    fail "Nginx's Lua module is missing (Debian: apt-get install libnginx-mod-http-lua; or set ZOOLENS_NGINX_MODULES_DIR)"
 
 # The SPA: proxied to the frontend container when an upstream is named, else served from disk.
 if [[ -n "$ZOOLENS_SPA_UPSTREAM" ]]; then
@@ -128,9 +174,11 @@ else
 fi
 
 # ---- render -----------------------------------------------------------------------------------------
-variables=(ZOOLENS_HTTP_PORT ZOOLENS_HTTPS_PORT ZOOLENS_PUBLIC_HTTPS_PORT ZOOLENS_HTTPS_REDIRECT_PORT
+variables=(ZOOLENS_HTTP_PORT ZOOLENS_HTTPS_PORT ZOOLENS_PUBLIC_HTTPS_PORT ZOOLENS_PUBLIC_AUTHORITY ZOOLENS_SERVER_NAMES
     ZOOLENS_API_SERVERS ZOOLENS_SPA_MODE ZOOLENS_SPA_ROOT ZOOLENS_SPA_UPSTREAM
-    ZOOLENS_CLIENT_MAX_BODY_SIZE ZOOLENS_UPLOAD_LIMIT_TEXT ZOOLENS_AUTH_RATE_LIMIT ZOOLENS_AUTH_BURST
+    ZOOLENS_CLIENT_MAX_BODY_SIZE ZOOLENS_UPLOAD_BYTES ZOOLENS_UPLOAD_LIMIT_TEXT ZOOLENS_REQUEST_MAX_BYTES
+    ZOOLENS_REQUEST_LIMIT_TEXT ZOOLENS_AUTH_RATE_LIMIT ZOOLENS_AUTH_BURST ZOOLENS_CONN_PER_ADDRESS
+    ZOOLENS_BODY_DEADLINE ZOOLENS_BODY_MIN_RATE ZOOLENS_BODY_MIN_RATE_TEXT ZOOLENS_NGINX_MODULES_DIR
     ZOOLENS_ACCESS_LOG ZOOLENS_ACME_ROOT ZOOLENS_TLS_CERT ZOOLENS_TLS_KEY)
 shell_format=""
 for name in "${variables[@]}"; do
@@ -167,4 +215,4 @@ for entry in nginx.conf mime.types snippets conf.d; do
     rm -rf "${out_dir:?}/$entry"
     mv "$staging/$entry" "$out_dir/$entry"
 done
-echo "render.sh: rendered $out_dir/nginx.conf (API ${ZOOLENS_API_UPSTREAMS}; SPA ${ZOOLENS_SPA_MODE}: ${ZOOLENS_SPA_UPSTREAM:-$ZOOLENS_SPA_ROOT})" >&2
+echo "render.sh: rendered $out_dir/nginx.conf (https://${ZOOLENS_PUBLIC_AUTHORITY}/; API ${ZOOLENS_API_UPSTREAMS}; SPA ${ZOOLENS_SPA_MODE}: ${ZOOLENS_SPA_UPSTREAM:-$ZOOLENS_SPA_ROOT})" >&2

@@ -193,6 +193,9 @@ ensure_programs() {
             command -v "$program" >/dev/null || missing+=("${wanted[$program]}")
         fi
     done
+    # The gateway loads Nginx's Lua module for its request-body deadline (gateway-nginx/snippets/modules/lua.conf).
+    [[ -f "${ZOOLENS_NGINX_MODULES_DIR:-/usr/lib/nginx/modules}/ngx_http_lua_module.so" ]] ||
+        missing+=(libnginx-mod-http-lua)
     if ((${#missing[@]})); then
         mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
         if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then

@@ -243,7 +243,7 @@ wait_until gateway "answering on $ZOOLENS_HTTP_PORT and $ZOOLENS_HTTPS_PORT" gat
 
 public_port="${ZOOLENS_PUBLIC_HTTPS_PORT:-$ZOOLENS_HTTPS_PORT}"
 [[ "$public_port" == 443 ]] && public_port="" || public_port=":$public_port"
-say "stack ready in $((SECONDS - started_at))s: https://localhost$public_port/"
+say "stack ready in $((SECONDS - started_at))s: https://${ZOOLENS_PUBLIC_HOST:-localhost}$public_port/"
 [[ -n "${ZOOLENS_TLS_CERT:-}" ]] ||
     say "the certificate is self-signed ($var_dir/tls/fullchain.pem): accept it in the browser, or see docs/deploy.md"
 say "logs in $log_dir; stop with: make down"

@@ -49,7 +49,12 @@ final class AccessLog {
 
     /** The gateway answered this request itself: no api replica (or anything else) saw it. */
     static void assertAnsweredByTheGateway(Path file, java.net.http.HttpResponse<?> response) {
-        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertAnsweredByTheGateway(
+                file, response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    /** The gateway answered the request with this id itself. */
+    static void assertAnsweredByTheGateway(Path file, String requestId) {
         String upstream = entry(file, requestId).path("upstream_addr").asString();
         if (!upstream.isEmpty()) {
             throw new AssertionError("request " + requestId + " reached " + upstream);

@@ -57,7 +57,7 @@ class GatewayConfigTests {
 
         assertNginxAccepts(work.resolve("conf/nginx.conf"));
         assertThat(site()).contains("include snippets/spa/frontend-proxy.conf;");
-        assertThat(site()).contains("return 301 https://$host$request_uri;");
+        assertThat(site()).contains("return 301 https://localhost$request_uri;");
     }
 
     @Test
@@ -65,7 +65,8 @@ class GatewayConfigTests {
         assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString())));
 
         assertThat(site()).contains("$request_uri", "$host", "$zoolens_problem_instance");
-        assertThat(site()).contains("return 301 https://$host:8443$request_uri;");
+        assertThat(site()).contains("return 301 https://localhost:8443$request_uri;");
+        assertThat(read("conf/snippets/proxy/body-deadline.conf")).contains("ngx.var.http_content_length");
     }
 
     @ParameterizedTest
@@ -79,7 +80,111 @@ class GatewayConfigTests {
         assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString(), "ZOOLENS_UPLOAD_MAX_BYTES", uploadLimit)));
 
         assertThat(site()).contains("client_max_body_size " + bodyLimit + ";");
-        assertThat(site()).contains("The upload is larger than " + text + ".");
+        assertThat(allRendered()).contains("The upload is larger than " + text + ".");
+    }
+
+    @Test
+    void redirectsAndTheHttpsRequiredAnswerNameTheConfiguredHostNeverTheRequestsHost() {
+        assertRendered(render(Map.of(
+                "ZOOLENS_SPA_ROOT", spaRoot.toString(),
+                "ZOOLENS_PUBLIC_HOST", "zoo.example.org",
+                "ZOOLENS_PUBLIC_HTTPS_PORT", "443")));
+
+        assertThat(directives("return")).contains("301 https://zoo.example.org$request_uri");
+        assertThat(allRendered())
+                .contains("The API answers over HTTPS only: https://zoo.example.org$zoolens_problem_instance")
+                .doesNotContain("https://$host", "https://$http_host", "$server_name");
+    }
+
+    @Test
+    void onlyThePublicHostAndTheAllowedHostsAreServedTheDefaultServersRefuseTheRest() {
+        assertRendered(render(Map.of(
+                "ZOOLENS_SPA_ROOT", spaRoot.toString(),
+                "ZOOLENS_PUBLIC_HOST", "zoo.example.org",
+                "ZOOLENS_ALLOWED_HOSTS", "localhost,192.168.1.20 zoo.example.org")));
+
+        assertNginxAccepts(work.resolve("conf/nginx.conf"));
+        assertThat(directives("server_name"))
+                .containsExactly(
+                        "\"\"",
+                        "zoo.example.org localhost 192.168.1.20",
+                        "\"\"",
+                        "zoo.example.org localhost 192.168.1.20");
+        assertThat(directives("listen"))
+                .containsExactly("8080 default_server", "8080", "8443 ssl http2 default_server", "8443 ssl http2");
+        assertThat(site()).contains("error_page 421 = @problem_unknown_host;");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'evil.example/x'", "'a b'", "'$host'", "'[::1'"})
+    void aPublicHostThatIsNoHostNameIsRefused(String host) {
+        Command result = render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString(), "ZOOLENS_PUBLIC_HOST", host));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("ZOOLENS_PUBLIC_HOST must be a host name or address");
+    }
+
+    @Test
+    void everyServerCapsRequestsPerAddressAndTheTlsServerBoundsWholeBodies() {
+        assertRendered(render(Map.of(
+                "ZOOLENS_SPA_ROOT", spaRoot.toString(),
+                "ZOOLENS_CONN_PER_ADDRESS", "7",
+                "ZOOLENS_BODY_DEADLINE", "9",
+                "ZOOLENS_BODY_MIN_RATE", "1024")));
+
+        assertThat(directives("limit_conn"))
+                .containsExactly(
+                        "zoolens_addresses 7", "zoolens_addresses 7", "zoolens_addresses 7", "zoolens_addresses 7");
+        assertThat(directives("limit_conn_status")).containsExactly("429");
+        assertThat(read("conf/snippets/proxy/body-deadline.conf"))
+                .contains("local seconds = 9 + bytes / 1024", "or 11534336", "ngx.exec(\"@problem_body_too_slow\")");
+        assertThat(site()).containsOnlyOnce("include snippets/proxy/body-deadline.conf;");
+        assertThat(allRendered()).contains("(9 s plus 1 s for every 1 KiB)");
+        assertThat(directives("load_module"))
+                .anySatisfy(module -> assertThat(module).endsWith("/ngx_http_lua_module.so"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ZOOLENS_CONN_PER_ADDRESS, 0", "ZOOLENS_BODY_DEADLINE, 20s", "ZOOLENS_BODY_MIN_RATE, 32k"})
+    void limitsMustBeWholeNumbers(String name, String value) {
+        Command result = render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString(), name, value));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains(name + " must be a whole number above 0");
+    }
+
+    @Test
+    void withoutTheLuaModuleRenderingFailsWithTheFix() {
+        Command result = render(Map.of(
+                "ZOOLENS_SPA_ROOT",
+                spaRoot.toString(),
+                "ZOOLENS_NGINX_MODULES_DIR",
+                work.resolve("none").toString()));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("apt-get install libnginx-mod-http-lua");
+    }
+
+    @Test
+    void everyErrorTheGatewayMakesIsAProblemAndNoLocationDropsTheList() {
+        assertRendered(render(Map.of("ZOOLENS_SPA_UPSTREAM", "127.0.0.1:18080")));
+
+        String pages = read("conf/snippets/problems/error-pages.conf");
+        for (String status : List.of("400", "494", "405", "413", "414", "429", "500", "501", "505", "502 503 504")) {
+            assertThat(directives("error_page"))
+                    .anySatisfy(page -> assertThat(page).startsWith(status + " = "));
+        }
+        Matcher returns = Pattern.compile("return (\\d{3}) '(\\{[^']*\\})';").matcher(pages);
+        List<String> bodies = returns.results().map(match -> match.group(2)).toList();
+        assertThat(bodies)
+                .hasSize(13)
+                .allSatisfy(body -> assertThat(body)
+                        .contains("\"type\":\"https://zoolens.io/problems/", "\"title\":", "\"status\":", "\"detail\":")
+                        .contains(
+                                "\"instance\":\"$zoolens_problem_instance\"", "\"requestId\":\"$zoolens_request_id\""));
+        // error_page in a location would replace the server's whole list there; only the two refusals set one
+        assertThat(site().lines().filter(line -> line.contains("error_page")).map(String::trim))
+                .containsOnly("error_page 421 = @problem_unknown_host;", "error_page 403 = @problem_https_required;");
     }
 
     @Test

@@ -12,8 +12,12 @@ import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
-/** Plain HTTP only redirects (and answers the health check); HTTPS speaks TLS 1.2 and 1.3 only. */
+/**
+ * Plain HTTP redirects pages to the configured public host (never the Host a request names), refuses API calls
+ * with a problem and unknown hosts with 421, and answers the health check; HTTPS speaks TLS 1.2 and 1.3 only.
+ */
 @StackTest
 class HttpsRedirectIT {
 
@@ -34,12 +38,44 @@ class HttpsRedirectIT {
     }
 
     @Test
-    void apiCallsOverPlainHttpAreRedirectedNotServed() throws Exception {
+    void apiCallsOverPlainHttpGetAnHttpsRequiredProblemNotARedirect() throws Exception {
         HttpResponse<String> response =
-                plain(HttpRequest.newBuilder(stack.http("/api/auth/me")).build());
+                plain(HttpRequest.newBuilder(stack.http("/api/auth/me?x=1")).build());
 
-        assertThat(response.statusCode()).isEqualTo(301);
-        assertThat(response.body()).doesNotContain("not-authenticated");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = GatewayClient.json(response);
+        assertThat(problem.path("type").asString()).isEqualTo("https://zoolens.io/problems/https-required");
+        assertThat(problem.path("status").asInt()).isEqualTo(403);
+        assertThat(problem.path("detail").asString())
+                .endsWith("https://localhost:" + stack.ports().https() + "/api/auth/me");
+        assertThat(problem.path("instance").asString()).isEqualTo("/api/auth/me");
+        assertThat(problem.path("requestId").asString())
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        AccessLog.assertAnsweredByTheGateway(stack.accessLog(), response);
+    }
+
+    @Test
+    void theRedirectNamesTheConfiguredHostNeverTheOneTheRequestNames() {
+        RawHttp.Answer byAddress = RawHttp.exchange(
+                RawHttp.plain(stack),
+                "GET /albums?x=1 HTTP/1.1\r\nHost: 127.0.0.1:" + stack.ports().http() + "\r\n\r\n");
+
+        assertThat(byAddress.status()).isEqualTo(301);
+        assertThat(byAddress.header("Location"))
+                .isEqualTo("https://localhost:" + stack.ports().https() + "/albums?x=1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.example:8443", "evil.example", "localhost.evil.example"})
+    void aHostTheGatewayDoesNotServeIsRefusedNotRedirected(String host) {
+        RawHttp.Answer answer = RawHttp.exchange(RawHttp.plain(stack), "GET /x HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+
+        answer.assertProblem(421, "unknown-host");
+        assertThat(answer.header("Location")).isNull();
+        assertThat(answer.body()).doesNotContain("evil");
     }
 
     @Test

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 class SecurityHeadersIT {
 
     static final String SPA_POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
-            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            + "script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+            + "form-action 'self'";
     private static final List<String> SECURITY_HEADERS = List.of(
             "Strict-Transport-Security",
             "Content-Security-Policy",
@@ -54,6 +55,30 @@ class SecurityHeadersIT {
         for (String header : SECURITY_HEADERS) {
             assertThat(headers.allValues(header)).as(header + " on " + path).hasSize(1);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/api/auth/me", "/api/auth/csrf", "/api/actuator", "/api/no-such-path"})
+    void noOtherSiteMayEmbedOrReadAnAnswer(String path) {
+        HttpHeaders headers = client.get(path).headers();
+
+        assertThat(headers.allValues("Cross-Origin-Resource-Policy")).containsExactly("same-origin");
+    }
+
+    @Test
+    void theGatewaysOwnErrorsCarryTheHeadersToo() {
+        RawHttp.Answer answer =
+                RawHttp.exchange(RawHttp.tls(stack), "TRACE /api/auth/me HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(answer.header("Cross-Origin-Resource-Policy")).isEqualTo("same-origin");
+        assertThat(answer.header("Strict-Transport-Security")).startsWith("max-age=31536000");
+        assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void thePagesMayEmbedNoPlugins() {
+        assertThat(client.get("/").headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy -> assertThat(policy).contains("object-src 'none'"));
     }
 
     @Test

@@ -40,6 +40,9 @@ class UploadLimitIT {
         assertThat(problem.path("title").asString()).isEqualTo("Image too large");
         assertThat(problem.path("detail").asString()).contains("10 MiB");
         assertThat(problem.path("instance").asString()).isEqualTo("/api/classifications");
+        assertThat(problem.path("maxBytes").asLong()).isEqualTo(10L * MIB);
+        assertThat(problem.path("requestId").asString())
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
         // the body never reached an api replica
         AccessLog.assertAnsweredByTheGateway(stack.accessLog(), response);
     }

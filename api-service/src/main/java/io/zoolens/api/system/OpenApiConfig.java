@@ -10,6 +10,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI document's header; springdoc derives the paths from the controllers. Sign-out is Spring Security's
  * filter, not a controller, so its path is added here: the document lists every endpoint (AccessMatrixIT relies on it).
+ * The server is the relative URL {@code /}: springdoc would otherwise build it from the request's Host and
+ * X-Forwarded-* headers, so a forged Host would reappear in the document and in Swagger UI's "Try it out".
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -33,6 +37,7 @@ class OpenApiConfig {
                                 + " stats. Errors are RFC 9457 problems (application/problem+json). State-changing"
                                 + " requests need the X-XSRF-TOKEN header (value of the XSRF-TOKEN cookie).")
                         .license(new License().name("see the project repository")))
+                .servers(List.of(new Server().url("/").description("this Zoolens, wherever it is served")))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "session",
