@@ -95,7 +95,10 @@ class LabelSearchTests {
         Document horse = older(owner, "horse", null);
         Document corrected = older(owner, "cat", "Lynx");
         Document nothing = older(owner, null, "orange");
-        mongo.insert(List.of(horse, corrected, nothing), "classifications");
+        Document odd = new Document("ownerId", owner)
+                .append("status", "DONE")
+                .append("labels", List.of("garbage", new Document("label", "dog"), new Document("score", 0.9)));
+        mongo.insert(List.of(horse, corrected, nothing, odd), "classifications");
         assertThat(found(owner, "horse")).isEmpty();
 
         LabelKeysBackfill backfill = new LabelKeysBackfill(mongo);
@@ -108,6 +111,9 @@ class LabelSearchTests {
         assertThat(found(owner, "orange")).containsExactly(id(nothing));
         assertThat(mongo.findById(id(horse), Document.class, "classifications").getList("labelKeys", String.class))
                 .containsExactly("horse");
+        assertThat(mongo.findById(id(odd), Document.class, "classifications").getList("labelKeys", String.class))
+                .as("an odd document gets empty keys instead of stopping the start")
+                .isEmpty();
     }
 
     private List<String> found(String owner, String label) {
