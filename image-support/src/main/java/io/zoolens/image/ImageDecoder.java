@@ -63,6 +63,14 @@ public final class ImageDecoder {
         }
     }
 
+    /**
+     * The {@code TOO_MANY_BYTES} refusal for an upload whose size is not known (a container limit cut the request
+     * off before it was read): it names the limit, in words and as {@code maxBytes}, like every other refusal.
+     */
+    public ImageRejectedException oversized() {
+        return Rejections.tooManyBytes(limits.maxBytes());
+    }
+
     private ImageFormat checkBytes(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         checkSize(bytes.length);

@@ -4,9 +4,13 @@ import io.zoolens.image.ImageRejectedException.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** The one place that words rejections: human sentences with sizes people read, nothing internal. */
+/**
+ * The one place that words rejections: human sentences with sizes people read, nothing internal. Sizes are in
+ * binary units written as {@code KB}/{@code MB}, as Spring's {@code DataSize} reads {@code ZOOLENS_UPLOAD_MAX_BYTES=10MB}.
+ */
 final class Rejections {
 
     private static final long KIB = 1024;
@@ -28,7 +32,19 @@ final class Rejections {
             allowed = String.format(Locale.ROOT, "%,d bytes (%s)", limit, allowed);
         }
         return new ImageRejectedException(
-                Reason.TOO_MANY_BYTES, "The image is " + actual + "; the limit is " + allowed + ".");
+                Reason.TOO_MANY_BYTES,
+                "The image is " + actual + "; at most " + allowed + " are accepted.",
+                Map.of("maxBytes", limit),
+                null);
+    }
+
+    /** Refused before its size was known (a container limit cut the request off). */
+    static ImageRejectedException tooManyBytes(long limit) {
+        return new ImageRejectedException(
+                Reason.TOO_MANY_BYTES,
+                "The upload is too large; at most " + bytes(limit) + " are accepted.",
+                Map.of("maxBytes", limit),
+                null);
     }
 
     static ImageRejectedException notAnImage(String detectedType, Set<ImageFormat> allowed) {
@@ -59,23 +75,28 @@ final class Rejections {
 
     static ImageRejectedException tooManyPixels(int width, int height, long limit) {
         long pixels = (long) width * height;
+        String actual = pixels < MEGAPIXEL
+                ? String.format(Locale.ROOT, "%,d pixels", pixels)
+                : String.format(Locale.ROOT, "%,.1f megapixels", (double) pixels / MEGAPIXEL);
         return new ImageRejectedException(
                 Reason.TOO_MANY_PIXELS,
                 String.format(
                         Locale.ROOT,
-                        "The image declares %d×%d pixels (%s); the limit is %s.",
+                        "The image has %s (%d × %d); at most %s are accepted.",
+                        actual,
                         width,
                         height,
-                        pixels(pixels),
-                        pixels(limit)));
+                        pixels(limit)),
+                Map.of("maxPixels", limit, "pixels", pixels),
+                null);
     }
 
-    /** {@code 900 bytes}, {@code 512 KiB}, {@code 12.3 MiB}. */
+    /** {@code 900 bytes}, {@code 512 KB}, {@code 12.3 MB} (1 KB = 1,024 bytes). */
     static String bytes(long count) {
         if (count < KIB) {
             return count == 1 ? "1 byte" : String.format(Locale.ROOT, "%,d bytes", count);
         }
-        return count < MIB ? oneDecimal(count, KIB) + " KiB" : oneDecimal(count, MIB) + " MiB";
+        return count < MIB ? oneDecimal(count, KIB) + " KB" : oneDecimal(count, MIB) + " MB";
     }
 
     /** {@code 40 megapixels}, {@code 1.5 megapixels}; below one megapixel {@code 640,000 pixels}. */

@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -36,14 +37,25 @@ class ImageDecoderLimitsTests {
         ImageRejectedException rejected = rejection(() -> decoder.decode(text));
 
         assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_BYTES);
-        assertThat(rejected.getMessage()).isEqualTo("The image is 1,001 bytes; the limit is 1,000 bytes.");
+        assertThat(rejected.getMessage()).isEqualTo("The image is 1,001 bytes; at most 1,000 bytes are accepted.");
+        assertThat(rejected.properties()).isEqualTo(Map.of("maxBytes", 1000L));
     }
 
     @Test
-    void byteLimitMessageSpeaksInMebibytes() {
-        ImageRejectedException rejected = Rejections.tooManyBytes(12_900_000, ImageLimits.DEFAULT_MAX_BYTES);
+    void byteLimitMessageSpeaksInMegabytesAndNamesTheLimit() {
+        ImageRejectedException rejected = Rejections.tooManyBytes(13_000_000, ImageLimits.DEFAULT_MAX_BYTES);
 
-        assertThat(rejected.getMessage()).isEqualTo("The image is 12.3 MiB; the limit is 10 MiB.");
+        assertThat(rejected.getMessage()).isEqualTo("The image is 12.4 MB; at most 10 MB are accepted.");
+        assertThat(rejected.properties()).isEqualTo(Map.of("maxBytes", ImageLimits.DEFAULT_MAX_BYTES));
+    }
+
+    @Test
+    void anUploadOfUnknownSizeCutOffByAContainerLimitIsToldTheLimitToo() {
+        ImageRejectedException rejected = DEFAULTS.oversized();
+
+        assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_BYTES);
+        assertThat(rejected.getMessage()).isEqualTo("The upload is too large; at most 10 MB are accepted.");
+        assertThat(rejected.properties()).isEqualTo(Map.of("maxBytes", ImageLimits.DEFAULT_MAX_BYTES));
     }
 
     @Test
@@ -52,7 +64,7 @@ class ImageDecoderLimitsTests {
                 Rejections.tooManyBytes(ImageLimits.DEFAULT_MAX_BYTES + 1, ImageLimits.DEFAULT_MAX_BYTES);
 
         assertThat(rejected.getMessage())
-                .isEqualTo("The image is 10,485,761 bytes; the limit is 10,485,760 bytes (10 MiB).");
+                .isEqualTo("The image is 10,485,761 bytes; at most 10,485,760 bytes (10 MB) are accepted.");
     }
 
     @Test
@@ -70,7 +82,7 @@ class ImageDecoderLimitsTests {
         assertThat(rejection(() -> decoder.checkSize(0)).reason()).isEqualTo(Reason.EMPTY);
         assertThat(rejection(() -> decoder.checkSize(1001)).reason()).isEqualTo(Reason.TOO_MANY_BYTES);
         assertThat(rejection(() -> decoder.checkSize(5_000_000_000L)).getMessage())
-                .isEqualTo("The image is 4,768.4 MiB; the limit is 1,000 bytes.");
+                .isEqualTo("The image is 4,768.4 MB; at most 1,000 bytes are accepted.");
         assertThatCode(() -> decoder.checkSize(1000)).doesNotThrowAnyException();
         assertThatCode(() -> decoder.checkSize(-1)).as("unknown length").doesNotThrowAnyException();
     }
@@ -139,7 +151,8 @@ class ImageDecoderLimitsTests {
         assertThat(bomb).hasSizeLessThan(100);
         assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
         assertThat(rejected.getMessage())
-                .isEqualTo("The image declares 100000×100000 pixels (10,000 megapixels); the limit is 40 megapixels.");
+                .isEqualTo("The image has 10,000.0 megapixels (100000 × 100000); at most 40 megapixels are accepted.");
+        assertThat(rejected.properties()).isEqualTo(Map.of("maxPixels", 40_000_000L, "pixels", 10_000_000_000L));
         assertThat(millis).as("refused without decoding").isLessThan(200);
         assertThat(allocated).as("bytes allocated (decoding would need 30 GB)").isLessThan(1_000_000);
     }
@@ -158,7 +171,19 @@ class ImageDecoderLimitsTests {
         ImageRejectedException rejected = rejection(() -> DEFAULTS.decode(jpeg));
 
         assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
-        assertThat(rejected.getMessage()).startsWith("The image declares 65000×65000 pixels (4,225 megapixels)");
+        assertThat(rejected.getMessage()).startsWith("The image has 4,225.0 megapixels (65000 × 65000)");
+    }
+
+    @Test
+    void anEightThousandSquareJpegOfHalfAMegabyteIsToldTheLimitInWords() {
+        byte[] jpeg = TestImages.jpegDeclaring(TestImages.encode(TestImages.quadrants(64, 48), "jpeg"), 8000, 8000);
+
+        ImageRejectedException rejected = rejection(() -> DEFAULTS.decode(jpeg));
+
+        assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
+        assertThat(rejected.getMessage())
+                .isEqualTo("The image has 64.0 megapixels (8000 × 8000); at most 40 megapixels are accepted.");
+        assertThat(rejected.properties()).isEqualTo(Map.of("maxPixels", 40_000_000L, "pixels", 64_000_000L));
     }
 
     @Test
@@ -171,7 +196,7 @@ class ImageDecoderLimitsTests {
                 rejection(() -> new ImageDecoder(limits(1_000_000, 999, EnumSet.allOf(ImageFormat.class))).decode(png));
         assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
         assertThat(rejected.getMessage())
-                .isEqualTo("The image declares 40×25 pixels (1,000 pixels); the limit is 999 pixels.");
+                .isEqualTo("The image has 1,000 pixels (40 × 25); at most 999 pixels are accepted.");
     }
 
     @Test

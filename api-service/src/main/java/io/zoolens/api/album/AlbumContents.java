@@ -32,6 +32,13 @@ class AlbumContents implements AlbumLookup {
         return albums.existsByIdAndOwnerId(albumId, ownerId);
     }
 
+    @Override
+    public Map<String, String> names(String ownerId, Collection<String> albumIds) {
+        Map<String, String> names = new HashMap<>();
+        albums.findByOwnerIdAndIdIn(ownerId, albumIds).forEach(album -> names.put(album.id(), album.name()));
+        return names;
+    }
+
     Map<String, Summary> summaries(String ownerId, Collection<String> albumIds) {
         var aggregation = newAggregation(
                 match(where("ownerId").is(ownerId).and("albumId").in(albumIds)),

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zoolens.api.account.CurrentOwner;
 import io.zoolens.api.system.ApiException;
+import io.zoolens.api.system.ProblemType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,10 +53,12 @@ class AlbumController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an album")
+    @Operation(summary = "Create an album; 409 album-name-taken when you have one of that name (ignoring case)")
     ResponseEntity<AlbumResponse> create(@Valid @RequestBody CreateRequest body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Album album = albums.insert(new Album(null, ownerId(), body.name().trim(), trimmed(body.description()), now));
+        String name = body.name().trim();
+        Album album =
+                unique(name, () -> albums.insert(Album.create(ownerId(), name, trimmed(body.description()), now)));
         return ResponseEntity.created(URI.create("/api/albums/" + album.id())).body(AlbumResponse.of(album, null));
     }
 
@@ -77,12 +82,13 @@ class AlbumController {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Rename an album or change its description")
+    @Operation(summary = "Rename an album or change its description; 409 album-name-taken as on create")
     AlbumResponse update(@PathVariable String id, @Valid @RequestBody UpdateRequest body) {
         Album album = find(id);
-        Album changed = albums.save(album.renamed(
+        Album renamed = album.renamed(
                 body.name() == null ? null : body.name().trim(),
-                body.description() == null ? null : body.description().trim()));
+                body.description() == null ? null : body.description().trim());
+        Album changed = unique(renamed.name(), () -> albums.save(renamed));
         return AlbumResponse.of(
                 changed, contents.summaries(album.ownerId(), List.of(id)).get(id));
     }
@@ -92,6 +98,19 @@ class AlbumController {
     @Operation(summary = "Delete an album; its items stay, unfiled")
     void delete(@PathVariable String id) {
         removal.remove(find(id));
+    }
+
+    /** The unique index decides, so two requests at once cannot both take a name. */
+    private static Album unique(String name, Supplier<Album> write) {
+        try {
+            return write.get();
+        } catch (DuplicateKeyException e) {
+            throw new ApiException(
+                    ProblemType.ALBUM_NAME_TAKEN,
+                    "You already have an album called \u201c" + name + "\u201d (names are compared ignoring case).",
+                    Map.of("name", name),
+                    null);
+        }
     }
 
     private Album find(String id) {

@@ -1,5 +1,6 @@
 package io.zoolens.api.album;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -11,6 +12,8 @@ interface AlbumRepository extends MongoRepository<Album, String> {
     boolean existsByIdAndOwnerId(String id, String ownerId);
 
     List<Album> findByOwnerIdOrderByNameAsc(String ownerId);
+
+    List<Album> findByOwnerIdAndIdIn(String ownerId, Collection<String> ids);
 
     void deleteByOwnerId(String ownerId);
 }

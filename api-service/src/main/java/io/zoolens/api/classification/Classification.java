@@ -1,7 +1,5 @@
 package io.zoolens.api.classification;
 
-import io.zoolens.api.classifier.ClassifierApi.DetectedObject;
-import io.zoolens.api.classifier.ClassifierApi.Label;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,6 +15,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdDay the UTC day of {@code createdAt} ({@code 2026-11-25}), stored so the per-day statistics
  *     need no date operators
  * @param requestedModel the model the client asked for, {@code null} for the classifier's default
+ * @param thresholds what the upload asked to be shown ({@code null} in documents from before they could be asked
+ *     for: {@link Thresholds#DEFAULT}); {@code topLabel}/{@code topScore} and {@code labelKeys} follow them
+ * @param topLabel the best label at the upload's thresholds, {@code null} when nothing reached them (or not DONE)
+ * @param labels every label score of the answer ({@link Result}); older documents hold only the top five
+ * @param labelKeys what the label search matches ({@link LabelKeys}); missing only in documents from before it
  * @param attempts classifier calls made so far
  * @param nextAttemptAt when the worker may try a PENDING item again
  * @param leaseUntil until when a worker holds the item; another replica leaves it alone until then
@@ -34,11 +37,13 @@ public record Classification(
         String originalFilename,
         StoredImage image,
         String requestedModel,
+        Thresholds thresholds,
         ModelUsed model,
         String topLabel,
         Double topScore,
-        List<Label> labels,
-        List<DetectedObject> objects,
+        List<LabelScore> labels,
+        List<Detection> objects,
+        List<String> labelKeys,
         Timings timings,
         String albumId,
         Feedback feedback,
@@ -51,7 +56,13 @@ public record Classification(
 
     /** A fresh upload, not classified yet: one attempt is about to be made. */
     static Classification uploaded(
-            String ownerId, Instant now, String filename, String model, String albumId, String requestId) {
+            String ownerId,
+            Instant now,
+            String filename,
+            String model,
+            Thresholds thresholds,
+            String albumId,
+            String requestId) {
         return new Classification(
                 null,
                 ownerId,
@@ -62,9 +73,11 @@ public record Classification(
                 filename,
                 null,
                 model,
+                thresholds,
                 null,
                 null,
                 null,
+                List.of(),
                 List.of(),
                 List.of(),
                 null,
@@ -89,11 +102,13 @@ public record Classification(
                 originalFilename,
                 stored,
                 requestedModel,
+                thresholds,
                 model,
                 topLabel,
                 topScore,
                 labels,
                 objects,
+                labelKeys,
                 timings,
                 albumId,
                 feedback,
@@ -117,9 +132,11 @@ public record Classification(
                 originalFilename,
                 image,
                 requestedModel,
+                thresholds,
                 null,
                 null,
                 null,
+                List.of(),
                 List.of(),
                 List.of(),
                 null,
@@ -131,6 +148,17 @@ public record Classification(
                 Instant.EPOCH,
                 null,
                 requestId);
+    }
+
+    /** The thresholds the upload asked for ({@link Thresholds#DEFAULT} for documents from before). */
+    Thresholds ownThresholds() {
+        return thresholds == null ? Thresholds.DEFAULT : thresholds;
+    }
+
+    /** The stored answer read with {@code shown}; empty while PENDING or FAILED. */
+    Reading reading(Thresholds shown) {
+        Result result = status == Status.DONE ? new Result(labels, objects) : new Result(List.of(), List.of());
+        return result.read(shown);
     }
 
     public enum Status {

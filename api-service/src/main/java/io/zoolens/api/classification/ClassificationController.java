@@ -10,6 +10,10 @@ import io.zoolens.api.system.RateLimitProperties;
 import io.zoolens.api.system.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -56,6 +60,7 @@ class ClassificationController {
 
     private final ClassificationService service;
     private final ClassificationSearch search;
+    private final ClassificationViews views;
     private final ImageStore images;
     private final CurrentOwner currentOwner;
     private final RateLimiter rateLimiter;
@@ -64,12 +69,14 @@ class ClassificationController {
     ClassificationController(
             ClassificationService service,
             ClassificationSearch search,
+            ClassificationViews views,
             ImageStore images,
             CurrentOwner currentOwner,
             RateLimiter rateLimiter,
             RateLimitProperties limits) {
         this.service = service;
         this.search = search;
+        this.views = views;
         this.images = images;
         this.currentOwner = currentOwner;
         this.rateLimiter = rateLimiter;
@@ -83,6 +90,8 @@ class ClassificationController {
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a model name")
                     String model,
             @RequestParam(required = false) @Size(min = 1, max = 64) String albumId,
+            @RequestParam(required = false) @Min(1) @Max(Thresholds.MAX_TOP_K) Integer topK,
+            @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double minScore,
             HttpServletRequest request) {
         Owner known = currentOwner.find(request).orElse(null);
         if (known == null || known.guest()) {
@@ -99,11 +108,12 @@ class ClassificationController {
                 bytes(image),
                 filename(image),
                 model,
-                albumId);
+                albumId,
+                Thresholds.of(topK, minScore, Thresholds.DEFAULT));
         HttpStatus status = saved.status() == Status.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
         return ResponseEntity.status(status)
                 .location(URI.create(ClassificationResponse.location(saved.id())))
-                .body(ClassificationResponse.of(saved));
+                .body(views.one(saved, null));
     }
 
     @GetMapping
@@ -117,8 +127,14 @@ class ClassificationController {
     }
 
     @GetMapping("/{id}")
-    ClassificationResponse get(@PathVariable String id, HttpServletRequest request) {
-        return ClassificationResponse.of(service.get(owner(request, id), id));
+    @Operation(summary = "One classification, shown with its upload's thresholds or with topK/minScore given here")
+    ClassificationResponse get(
+            @PathVariable String id,
+            @RequestParam(required = false) @Min(1) @Max(Thresholds.MAX_TOP_K) Integer topK,
+            @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double minScore,
+            HttpServletRequest request) {
+        Classification item = service.get(owner(request, id), id);
+        return views.one(item, Thresholds.of(topK, minScore, item.ownThresholds()));
     }
 
     @GetMapping("/{id}/image")
@@ -134,17 +150,20 @@ class ClassificationController {
     }
 
     @PutMapping("/{id}/feedback")
-    @Operation(summary = "Say whether the top label is right, optionally with the right label")
+    @Operation(
+            summary = "Say whether the top label is right, optionally with the right label; where nothing was"
+                    + " recognised, {\"correct\": false, \"label\"} says what it is and {\"correct\": true} that"
+                    + " nothing is there")
     ClassificationResponse feedback(
             @PathVariable String id, @Valid @RequestBody FeedbackRequest body, HttpServletRequest request) {
-        return ClassificationResponse.of(service.giveFeedback(owner(request, id), id, body.correct(), body.label()));
+        return views.one(service.giveFeedback(owner(request, id), id, body.correct(), body.label()), null);
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "File into an album ({\"albumId\": \"...\"}) or out of it ({\"albumId\": null})")
     ClassificationResponse file(
             @PathVariable String id, @Valid @RequestBody FileRequest body, HttpServletRequest request) {
-        return ClassificationResponse.of(service.file(owner(request, id), id, body.albumId()));
+        return views.one(service.file(owner(request, id), id, body.albumId()), null);
     }
 
     @DeleteMapping("/{id}")

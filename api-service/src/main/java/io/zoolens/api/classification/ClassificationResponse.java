@@ -5,12 +5,17 @@ import io.zoolens.api.classification.Classification.Feedback;
 import io.zoolens.api.classification.Classification.ModelUsed;
 import io.zoolens.api.classification.Classification.Status;
 import io.zoolens.api.classification.Classification.Timings;
-import io.zoolens.api.classifier.ClassifierApi.DetectedObject;
-import io.zoolens.api.classifier.ClassifierApi.Label;
 import java.time.Instant;
 import java.util.List;
 
-/** A classification as the API shows it (see docs/api.md). */
+/**
+ * A classification as the API shows it (see docs/api.md): the stored answer read with some {@link Thresholds}.
+ *
+ * @param recognised whether a label reaches {@code applied.minScore}; {@code null} unless DONE
+ * @param hints when nothing is recognised, the best few labels below the threshold ("not confident, but maybe")
+ * @param labelCount how many labels the stored answer has, for "show all labels"
+ * @param album the album's id and name, {@code null} when not filed ({@code albumId} stays for older clients)
+ */
 record ClassificationResponse(
         String id,
         Status status,
@@ -19,12 +24,17 @@ record ClassificationResponse(
         String originalFilename,
         ImageResponse image,
         ModelUsed model,
+        Boolean recognised,
         String topLabel,
         Double topScore,
-        List<Label> labels,
-        List<DetectedObject> objects,
+        List<LabelScore> labels,
+        List<Detection> objects,
+        List<LabelScore> hints,
+        int labelCount,
+        Thresholds applied,
         Timings timings,
         String albumId,
+        AlbumRef album,
         Feedback feedback,
         Failure error,
         int attempts) {
@@ -33,9 +43,11 @@ record ClassificationResponse(
         return "/api/classifications/" + id;
     }
 
-    static ClassificationResponse of(Classification c) {
+    static ClassificationResponse of(Classification c, Thresholds shown, AlbumRef album) {
         var image = c.image();
         String base = location(c.id());
+        Reading reading = c.reading(shown);
+        LabelScore top = reading.top();
         return new ClassificationResponse(
                 c.id(),
                 c.status(),
@@ -53,12 +65,17 @@ record ClassificationResponse(
                                 base + "/image",
                                 base + "/thumbnail"),
                 c.model(),
-                c.topLabel(),
-                c.topScore(),
-                c.labels() == null ? List.of() : c.labels(),
-                c.objects() == null ? List.of() : c.objects(),
+                c.status() == Status.DONE ? reading.recognised() : null,
+                top == null ? null : top.label(),
+                top == null ? null : top.score(),
+                reading.labels(),
+                reading.objects(),
+                reading.hints(),
+                reading.labelCount(),
+                reading.applied(),
                 c.timings(),
                 c.albumId(),
+                album,
                 c.feedback(),
                 c.error(),
                 c.attempts());
@@ -66,4 +83,7 @@ record ClassificationResponse(
 
     record ImageResponse(
             String contentType, int width, int height, long bytes, String sha256, String url, String thumbnailUrl) {}
+
+    /** The album an item is filed in. */
+    record AlbumRef(String id, String name) {}
 }

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 class ClassificationSearch {
 
     private final MongoTemplate mongo;
+    private final ClassificationViews views;
 
-    ClassificationSearch(MongoTemplate mongo) {
+    ClassificationSearch(MongoTemplate mongo, ClassificationViews views) {
         this.mongo = mongo;
+        this.views = views;
     }
 
     PageResponse<ClassificationResponse> find(String ownerId, Filter filter) {
@@ -32,22 +34,18 @@ class ClassificationSearch {
         query.with(Sort.by(direction, "createdAt").and(Sort.by(direction, "_id")))
                 .skip((long) filter.page() * filter.size())
                 .limit(filter.size());
-        List<ClassificationResponse> items = mongo.find(query, Classification.class).stream()
-                .map(ClassificationResponse::of)
-                .toList();
+        List<ClassificationResponse> items = views.page(ownerId, mongo.find(query, Classification.class));
         return PageResponse.of(items, filter.page(), filter.size(), total);
     }
 
     private static Criteria criteria(String ownerId, Filter filter) {
         List<Criteria> all = new ArrayList<>();
         all.add(where("ownerId").is(ownerId));
-        if (filter.label() != null && !filter.label().isBlank()) {
-            String label = filter.label().trim();
-            // A label matches what the classifier saw or what the owner corrected it to.
-            all.add(new Criteria()
-                    .orOperator(
-                            where("labels.label").is(label),
-                            where("feedback.label").is(label)));
+        List<String> prefixes = LabelKeys.prefixPatterns(filter.label());
+        if (!prefixes.isEmpty()) {
+            // What the item was recognised as or what its owner said it is (LabelKeys), by word prefix.
+            all.add(where("labelKeys")
+                    .in(prefixes.stream().map(java.util.regex.Pattern::compile).toList()));
         }
         if (filter.albumId() != null && !filter.albumId().isBlank()) {
             all.add(where("albumId").is(filter.albumId()));

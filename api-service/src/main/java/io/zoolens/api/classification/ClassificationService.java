@@ -18,6 +18,7 @@ import io.zoolens.image.ImageDecoder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -75,15 +76,21 @@ class ClassificationService {
      * stores image and result. When the classifier cannot answer now, the upload is stored as PENDING for the
      * worker; when it refuses the image for good, nothing is stored and its problem becomes ours.
      */
-    Classification upload(Supplier<Owner> ownerOnceValid, byte[] bytes, String filename, String model, String albumId) {
+    Classification upload(
+            Supplier<Owner> ownerOnceValid,
+            byte[] bytes,
+            String filename,
+            String model,
+            String albumId,
+            Thresholds thresholds) {
         ValidatedImage image = ValidatedImage.of(bytes, decoder, upload.thumbnailEdge());
         Owner owner = ownerOnceValid.get();
         if (albumId != null && !albums.exists(albumId, owner.id())) {
             throw ApiException.invalidField("albumId", "no such album");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Classification item =
-                Classification.uploaded(owner.id(), now, filename, model, albumId, MDC.get(RequestIdFilter.MDC_KEY));
+        Classification item = Classification.uploaded(
+                owner.id(), now, filename, model, thresholds, albumId, MDC.get(RequestIdFilter.MDC_KEY));
         Classification toSave;
         try {
             Classified classified = classifier.classify(bytes, model != null ? model : catalog.defaultModel());
@@ -148,9 +155,12 @@ class ClassificationService {
             throw new ApiException(
                     ProblemType.NOT_CLASSIFIED, "Feedback needs a classified item; this one is " + item.status() + ".");
         }
+        // On an item where nothing was recognised, {"correct": false, "label": "orange"} answers "What is it?" and
+        // {"correct": true} means "right, nothing here"; the stats keep both apart from the accuracy.
         String corrected = correct || label == null || label.isBlank() ? null : label.trim();
         Feedback feedback = new Feedback(correct, corrected, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        return updates.setFeedback(id, owner.id(), feedback)
+        List<String> keys = LabelKeys.of(item.reading(item.ownThresholds()).labels(), corrected);
+        return updates.setFeedback(id, owner.id(), feedback, keys)
                 .orElseThrow(() -> ApiException.notFound("classification", id));
     }
 
@@ -166,7 +176,8 @@ class ClassificationService {
         remove(get(owner, id));
     }
 
-    private void remove(Classification item) {
+    /** Removes an item and, when no other item shares them, its image files. */
+    void remove(Classification item) {
         repository.deleteById(item.id());
         if (item.image() != null
                 && !repository.existsByImageOriginalFileId(item.image().originalFileId())) {

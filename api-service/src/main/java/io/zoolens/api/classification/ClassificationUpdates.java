@@ -9,7 +9,6 @@ import io.zoolens.api.classification.Classification.ModelUsed;
 import io.zoolens.api.classification.Classification.Status;
 import io.zoolens.api.classification.Classification.Timings;
 import io.zoolens.api.classifier.ClassifierApi.ClassifyAnswer;
-import io.zoolens.api.classifier.ClassifierApi.Label;
 import io.zoolens.api.classifier.ClassifierClient.Classified;
 import java.time.Instant;
 import java.util.List;
@@ -32,11 +31,15 @@ class ClassificationUpdates {
         this.mongo = mongo;
     }
 
-    /** The fields a classifier answer sets, for a new document or an update. */
+    /**
+     * The fields a classifier answer sets, for a new document or an update: every label score and the objects
+     * ({@link Result}), and what the upload's own thresholds make of them (top label, search keys).
+     */
     static Classification withResult(Classification item, Classified classified, Instant now) {
         ClassifyAnswer answer = classified.answer();
-        List<Label> labels = answer.labels() == null ? List.of() : answer.labels();
-        Label top = labels.isEmpty() ? null : labels.get(0);
+        Result result = Result.of(answer);
+        Reading own = result.read(item.ownThresholds());
+        String feedbackLabel = item.feedback() == null ? null : item.feedback().label();
         return new Classification(
                 item.id(),
                 item.ownerId(),
@@ -47,14 +50,16 @@ class ClassificationUpdates {
                 item.originalFilename(),
                 item.image(),
                 item.requestedModel(),
+                item.thresholds(),
                 new ModelUsed(
                         answer.model().name(),
                         answer.model().version(),
                         answer.model().task()),
-                top == null ? null : top.label(),
-                top == null ? null : top.score(),
-                labels,
-                answer.objects() == null ? List.of() : answer.objects(),
+                own.top() == null ? null : own.top().label(),
+                own.top() == null ? null : own.top().score(),
+                result.labels(),
+                result.objects(),
+                LabelKeys.of(own.labels(), feedbackLabel),
                 timings(classified),
                 item.albumId(),
                 item.feedback(),
@@ -104,6 +109,7 @@ class ClassificationUpdates {
                 .set("topScore", done.topScore())
                 .set("labels", done.labels())
                 .set("objects", done.objects())
+                .set("labelKeys", done.labelKeys())
                 .set("timings", done.timings())
                 .unset("nextAttemptAt")
                 .unset("leaseUntil")
@@ -138,8 +144,9 @@ class ClassificationUpdates {
                 .is(claimed.leaseToken()));
     }
 
-    Optional<Classification> setFeedback(String id, String ownerId, Feedback feedback) {
-        return modify(id, ownerId, new Update().set("feedback", feedback));
+    /** The feedback and the search keys that include its label, in one write. */
+    Optional<Classification> setFeedback(String id, String ownerId, Feedback feedback, List<String> labelKeys) {
+        return modify(id, ownerId, new Update().set("feedback", feedback).set("labelKeys", labelKeys));
     }
 
     Optional<Classification> setAlbum(String id, String ownerId, String albumId) {

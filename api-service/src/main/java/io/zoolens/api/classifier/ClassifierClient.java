@@ -42,13 +42,17 @@ public class ClassifierClient {
         this.properties = properties;
     }
 
-    /** Classifies raw image bytes with the named model; also measures the round trip. */
+    /**
+     * Classifies raw image bytes with the named model, asking for every label score ({@code topK}, {@code
+     * minScore}); also measures the round trip.
+     */
     public Classified classify(byte[] image, String model) {
         return call("classify", () -> {
             long started = System.nanoTime();
             ClassifyAnswer answer = rest.post()
                     .uri(uri -> uri.path("/v1/models/{name}:classify")
                             .queryParam("topK", properties.topK())
+                            .queryParam("minScore", minScore())
                             .build(model))
                     .contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
@@ -60,6 +64,12 @@ public class ClassifierClient {
             }
             return new Classified(answer, (System.nanoTime() - started) / 1_000_000.0);
         });
+    }
+
+    /** {@code 0} rather than {@code 0.0}: the query as a person would write it. */
+    private String minScore() {
+        double min = properties.minScore();
+        return min == Math.rint(min) ? Long.toString((long) min) : Double.toString(min);
     }
 
     public ModelList models() {

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout time-out for an answer; an inference slower than this leaves the upload PENDING
  * @param retries extra attempts within one call on a 5xx or connection failure (not on a time-out)
  * @param retryDelay pause before such an attempt
- * @param topK labels to ask for
+ * @param topK labels to ask for: all of them (up to the classifier's bound), so results can be filtered later
+ * @param minScore the floor for labels and objects asked for (0: every score the model gives)
  * @param catalogTtl how long the model list is cached
  * @param circuitBreaker when to stop calling a failing classifier for a while
  */
@@ -24,7 +25,8 @@ public record ClassifierProperties(
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("1") int retries,
         @DefaultValue("200ms") Duration retryDelay,
-        @DefaultValue("5") int topK,
+        @DefaultValue("1000") int topK,
+        @DefaultValue("0") double minScore,
         @DefaultValue("30s") Duration catalogTtl,
         @DefaultValue CircuitBreaker circuitBreaker) {
 

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Service;
  * An owner's statistics from one aggregation: {@code $match} on the owner, {@code $group} by status, top
  * label, model, day and feedback with a count. The four views (totals, labels, models, days) are folded from
  * those groups in Java, so the pipeline uses only stages the embedded wire server implements as real MongoDB
- * does (no date operators, no {@code $cond}, no {@code $facet}).
+ * does (no date operators, no {@code $cond}, no {@code $facet}). A DONE item without a top label is one where
+ * nothing was recognised (the top label is stored at the upload's thresholds, and was {@code null} for an empty
+ * answer before them): its own entry in {@code labels}, its feedback outside the accuracy.
  */
 @Service
 class StatsService {
@@ -70,8 +72,11 @@ class StatsService {
     }
 
     static StatsResponse fold(List<Group> groups, LocalDate today) {
-        Tally total = new Tally();
+        long all = 0;
         long pending = 0;
+        long failed = 0;
+        Tally recognised = new Tally();
+        Tally nothingFound = new Tally();
         Map<String, Tally> labels = new TreeMap<>();
         Map<List<String>, Tally> models = new LinkedHashMap<>();
         Map<String, Tally> days = new LinkedHashMap<>();
@@ -79,33 +84,34 @@ class StatsService {
             days.put(today.minusDays(i).toString(), new Tally());
         }
         for (Group group : groups) {
-            total.add(group);
-            if ("PENDING".equals(group.status())) {
-                pending += group.count();
-            }
-            if ("DONE".equals(group.status())) {
-                if (group.label() != null) {
-                    labels.computeIfAbsent(group.label(), l -> new Tally()).add(group);
-                }
-                if (group.model() != null) {
-                    models.computeIfAbsent(List.of(group.model(), String.valueOf(group.version())), m -> new Tally())
-                            .add(group);
+            all += group.count();
+            switch (String.valueOf(group.status())) {
+                case "PENDING" -> pending += group.count();
+                case "FAILED" -> failed += group.count();
+                case "DONE" -> done(group, recognised, nothingFound, labels, models);
+                default -> {
+                    // an unknown status counts in the total only
                 }
             }
             Tally day = group.day() == null ? null : days.get(group.day());
             if (day != null) {
-                day.add(group);
+                day.addUpload(group);
             }
         }
-        List<LabelStats> labelStats = labels.entrySet().stream()
+        List<LabelStats> labelStats = new ArrayList<>(labels.entrySet().stream()
                 .map(e -> new LabelStats(
                         e.getKey(),
                         e.getValue().count,
                         e.getValue().withFeedback(),
                         e.getValue().correct,
-                        e.getValue().accuracy()))
+                        e.getValue().accuracy(),
+                        false))
                 .sorted(Comparator.comparingLong(LabelStats::count).reversed().thenComparing(LabelStats::label))
-                .toList();
+                .toList());
+        if (nothingFound.count > 0) {
+            labelStats.add(new LabelStats(
+                    null, nothingFound.count, nothingFound.withFeedback(), nothingFound.correct, null, true));
+        }
         List<ModelStats> modelStats = models.entrySet().stream()
                 .map(e -> new ModelStats(
                         e.getKey().get(0),
@@ -119,8 +125,42 @@ class StatsService {
         List<DayStats> dayStats = days.entrySet().stream()
                 .map(e -> new DayStats(e.getKey(), e.getValue().count, e.getValue().correct, e.getValue().wrong))
                 .toList();
-        Totals totals = new Totals(total.count, pending, total.withFeedback(), total.correct, total.accuracy());
-        return new StatsResponse(totals, labelStats, modelStats, dayStats);
+        Totals totals = new Totals(
+                all,
+                pending,
+                failed,
+                recognised.count,
+                nothingFound.count,
+                recognised.withFeedback() + nothingFound.withFeedback(),
+                recognised.correct,
+                recognised.accuracy(),
+                nothingFound.withFeedback());
+        return new StatsResponse(totals, List.copyOf(labelStats), modelStats, dayStats);
+    }
+
+    /**
+     * A DONE group: recognised when it has a top label (stored at the upload's thresholds), else nothing found.
+     * Only recognised items' feedback counts towards accuracy.
+     */
+    private static void done(
+            Group group,
+            Tally recognised,
+            Tally nothingFound,
+            Map<String, Tally> labels,
+            Map<List<String>, Tally> models) {
+        boolean wasRecognised = group.label() != null;
+        (wasRecognised ? recognised : nothingFound).add(group);
+        if (wasRecognised) {
+            labels.computeIfAbsent(group.label(), l -> new Tally()).add(group);
+        }
+        if (group.model() != null) {
+            Tally model =
+                    models.computeIfAbsent(List.of(group.model(), String.valueOf(group.version())), m -> new Tally());
+            model.count += group.count();
+            if (wasRecognised) {
+                model.addFeedback(group);
+            }
+        }
     }
 
     /** One row of the aggregation: how many items share these values. */
@@ -133,10 +173,22 @@ class StatsService {
 
         void add(Group group) {
             count += group.count();
+            addFeedback(group);
+        }
+
+        void addFeedback(Group group) {
             if (Boolean.TRUE.equals(group.correct())) {
                 correct += group.count();
             } else if (Boolean.FALSE.equals(group.correct())) {
                 wrong += group.count();
+            }
+        }
+
+        /** An upload that day; its feedback counts only when something was recognised. */
+        void addUpload(Group group) {
+            count += group.count();
+            if ("DONE".equals(group.status()) && group.label() != null) {
+                addFeedback(group);
             }
         }
 

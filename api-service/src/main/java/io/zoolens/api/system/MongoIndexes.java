@@ -33,7 +33,10 @@ public class MongoIndexes implements SmartInitializingSingleton {
         ensure("users", new Index("usernameKey", Sort.Direction.ASC).unique().named("username_unique"));
         ensure("users", new Index("emailKey", Sort.Direction.ASC).unique().named("email_unique"));
         ensure("classifications", compound("owner_created", new Document("ownerId", 1).append("createdAt", -1)));
-        ensure("classifications", compound("owner_label", new Document("ownerId", 1).append("labels.label", 1)));
+        // The label search matches labelKeys by anchored prefix; labels.label now holds every label score, too
+        // many entries per item to index for nothing.
+        drop("classifications", "owner_label");
+        ensure("classifications", compound("owner_label_keys", new Document("ownerId", 1).append("labelKeys", 1)));
         ensure("classifications", compound("owner_top_label", new Document("ownerId", 1).append("topLabel", 1)));
         ensure("classifications", compound("owner_album", new Document("ownerId", 1).append("albumId", 1)));
         ensure(
@@ -45,6 +48,18 @@ public class MongoIndexes implements SmartInitializingSingleton {
             ensure(bucket + ".files", compound("sha256", new Document("metadata.sha256", 1)));
         }
         log.info("MongoDB indexes in place");
+    }
+
+    private void drop(String collection, String name) {
+        boolean present = mongo.indexOps(collection).getIndexInfo().stream()
+                .anyMatch(index -> index.getName().equals(name));
+        if (present) {
+            try {
+                mongo.indexOps(collection).dropIndex(name);
+            } catch (org.springframework.dao.DataAccessException e) {
+                log.info("index {} was dropped meanwhile ({})", name, e.getMessage()); // another replica did it
+            }
+        }
     }
 
     private void ensure(String collection, IndexDefinition index) {

@@ -2,6 +2,7 @@ package io.zoolens.api.system;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.ImageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -55,6 +56,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    /** Only for the limits of an upload that a container limit cut off before it reached the decoder. */
+    private final ImageDecoder decoder;
+
+    ProblemDetailsAdvice(ImageDecoder decoder) {
+        this.decoder = decoder;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException ex, HttpServletRequest request) {
         HttpHeaders headers = new HttpHeaders();
@@ -73,6 +81,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ex.reason().slug(),
                 ex.reason().title(),
                 ex.getMessage());
+        ex.properties().forEach(problem::setProperty);
         return withInstance(problem, new HttpHeaders(), request);
     }
 
@@ -83,12 +92,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException ex, HttpServletRequest request) {
         if (isSizeLimit(ex)) {
-            return answer(
-                    ProblemType.IMAGE_TOO_LARGE,
-                    "The upload is larger than this service accepts.",
-                    Map.of(),
-                    new HttpHeaders(),
-                    request);
+            return imageRejected(decoder.oversized(), request);
         }
         return answer(
                 ProblemType.VALIDATION_FAILED,
@@ -191,12 +195,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         if (ex instanceof MaxUploadSizeExceededException || isSizeLimit(ex)) {
-            return answer(
-                    ProblemType.IMAGE_TOO_LARGE,
-                    "The upload is larger than this service accepts.",
-                    Map.of(),
-                    headers,
-                    servletRequest);
+            return imageRejected(decoder.oversized(), servletRequest);
         }
         List<ApiException.FieldProblem> errors = fieldProblems(ex);
         if (errors != null) {

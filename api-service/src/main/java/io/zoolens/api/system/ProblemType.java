@@ -30,7 +30,8 @@ public enum ProblemType {
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     CLASSIFIER_UNAVAILABLE("classifier-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Classifier unavailable"),
-    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    ALBUM_NAME_TAKEN("album-name-taken", HttpStatus.CONFLICT, "Album name taken");
 
     public static final String TYPE_PREFIX = "https://zoolens.io/problems/";
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zoolens.api.support.ApiIntegrationTest;
 import io.zoolens.api.support.Browser;
 import io.zoolens.api.support.Browser.Response;
+import io.zoolens.api.support.Pages;
 import io.zoolens.api.support.TestImages;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,11 +41,7 @@ class AlbumIT extends ApiIntegrationTest {
         assertThat(zooAlbum.path("createdAt").asString()).endsWith("Z");
         assertThat(list.json().get(1).path("itemCount").asInt()).isZero();
         assertThat(list.json().get(1).path("coverThumbnailUrl").isNull()).isTrue();
-        assertThat(browser.get("/api/classifications?albumId=" + zoo)
-                        .json()
-                        .path("items")
-                        .findValuesAsString("id"))
-                .containsExactlyInAnyOrder(cat, newest);
+        assertThat(Pages.listed(browser, "albumId=" + zoo)).containsExactlyInAnyOrder(cat, newest);
         assertThat(browser.get("/api/albums/" + garden).json().path("name").asString())
                 .isEqualTo("garden");
     }
@@ -99,6 +96,34 @@ class AlbumIT extends ApiIntegrationTest {
         Response kept = browser.get("/api/classifications/" + item);
         assertThat(kept.status()).isEqualTo(200);
         assertThat(kept.json().path("albumId").isNull()).isTrue();
+    }
+
+    @Test
+    void albumNamesAreUniquePerOwnerIgnoringCaseAndSpaces() {
+        Browser browser = signedIn("uniquealbum");
+        String zoo = create(browser, "Zoo", null);
+        String garden = create(browser, "Garden", null);
+
+        Response sameName = browser.postJson("/api/albums", Map.of("name", "  zoo "));
+        Response renamedOnto = browser.patchJson("/api/albums/" + garden, Map.of("name", "ZOO"));
+        Response ownNameInOtherCase = browser.patchJson("/api/albums/" + zoo, Map.of("name", "zoo"));
+
+        assertThat(sameName.status()).isEqualTo(409);
+        assertThat(sameName.problemType()).isEqualTo("album-name-taken");
+        assertThat(sameName.json().path("detail").asString()).contains("zoo");
+        assertThat(sameName.json().path("requestId").asString()).isNotBlank();
+        assertThat(renamedOnto.status()).isEqualTo(409);
+        assertThat(renamedOnto.problemType()).isEqualTo("album-name-taken");
+        assertThat(browser.get("/api/albums/" + garden).json().path("name").asString())
+                .isEqualTo("Garden");
+        assertThat(ownNameInOtherCase.status()).isEqualTo(200);
+        assertThat(ownNameInOtherCase.json().path("name").asString()).isEqualTo("zoo");
+        assertThat(browser.get("/api/albums").json().findValuesAsString("name")).containsExactly("Garden", "zoo");
+        assertThat(signedIn("uniquealbum-other")
+                        .postJson("/api/albums", Map.of("name", "Zoo"))
+                        .status())
+                .as("another account may have its own Zoo")
+                .isEqualTo(201);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.zoolens.api.support.ApiIntegrationTest;
 import io.zoolens.api.support.Browser;
 import io.zoolens.api.support.Browser.Response;
 import io.zoolens.api.support.ClassifierStub;
+import io.zoolens.api.support.Pages;
 import io.zoolens.api.support.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -29,15 +30,23 @@ class ClassificationIT extends ApiIntegrationTest {
         assertThat(response.header("Location")).isEqualTo("/api/classifications/" + id);
         assertThat(body.path("status").asString()).isEqualTo("DONE");
         assertThat(body.path("originalFilename").asString()).isEqualTo("chelsea.png");
+        assertThat(body.path("recognised").asBoolean()).isTrue();
         assertThat(body.path("topLabel").asString()).isEqualTo("cat");
-        assertThat(body.path("topScore").asDouble()).isEqualTo(0.49420223);
-        assertThat(body.path("labels").get(0).path("label").asString()).isEqualTo("cat");
+        assertThat(body.path("topScore").asDouble()).isEqualTo(0.4942016);
+        // The classifier gave 33 label scores; at the default thresholds (top 5, at least 0.3) only cat is shown.
+        assertThat(body.path("labels").findValuesAsString("label")).containsExactly("cat");
+        assertThat(body.path("objects").findValuesAsString("label")).containsExactly("cat");
         assertThat(body.path("objects").get(0).path("box").path("width").asDouble())
-                .isEqualTo(410.97439301013947);
+                .isEqualTo(410.9742854833603);
+        assertThat(body.path("hints").isEmpty()).isTrue();
+        assertThat(body.path("labelCount").asInt()).isEqualTo(33);
+        assertThat(body.path("applied").path("topK").asInt()).isEqualTo(5);
+        assertThat(body.path("applied").path("minScore").asDouble()).isEqualTo(0.3);
+        assertThat(body.path("album").isNull()).isTrue();
         assertThat(body.path("model").path("name").asString()).isEqualTo(ClassifierStub.MODEL);
         assertThat(body.path("model").path("version").asString()).isEqualTo("1");
         assertThat(body.path("model").path("task").asString()).isEqualTo("detection");
-        assertThat(body.path("timings").path("inferenceMs").asDouble()).isEqualTo(173.8);
+        assertThat(body.path("timings").path("inferenceMs").asDouble()).isEqualTo(125.7);
         assertThat(body.path("timings").path("classifierMs").asDouble()).isPositive();
         var image = body.path("image");
         assertThat(image.path("contentType").asString()).isEqualTo("image/png");
@@ -69,6 +78,8 @@ class ClassificationIT extends ApiIntegrationTest {
         assertThat(response.header("X-Request-Id")).isEqualTo(requestId);
         assertThat(classifier().received()).anySatisfy(received -> {
             assertThat(received.path()).isEqualTo("/v1/models/coco-centernet:classify");
+            // every label score the model has, so the result can later be shown with any thresholds
+            assertThat(received.query()).isEqualTo("topK=1000&minScore=0");
             assertThat(received.requestId()).isEqualTo(requestId);
             assertThat(received.bodySha256())
                     .isEqualTo(response.json().path("image").path("sha256").asString());
@@ -256,6 +267,9 @@ class ClassificationIT extends ApiIntegrationTest {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.problemType()).isEqualTo("image-too-large");
+        assertThat(response.json().path("detail").asString())
+                .isEqualTo("The image is 2,097,153 bytes; at most 2,097,152 bytes (2 MB) are accepted.");
+        assertThat(response.json().path("maxBytes").asLong()).isEqualTo(2 * 1024 * 1024);
     }
 
     @Test
@@ -265,6 +279,9 @@ class ClassificationIT extends ApiIntegrationTest {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.problemType()).isEqualTo("image-too-large");
+        assertThat(response.json().path("detail").asString())
+                .isEqualTo("The upload is too large; at most 2 MB are accepted.");
+        assertThat(response.json().path("maxBytes").asLong()).isEqualTo(2 * 1024 * 1024);
     }
 
     @Test
@@ -289,6 +306,10 @@ class ClassificationIT extends ApiIntegrationTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.problemType()).isEqualTo("too-many-pixels");
+        assertThat(response.json().path("detail").asString())
+                .isEqualTo("The image has 4.2 megapixels (2100 × 2000); at most 4 megapixels are accepted.");
+        assertThat(response.json().path("maxPixels").asLong()).isEqualTo(4_000_000);
+        assertThat(response.json().path("pixels").asLong()).isEqualTo(4_200_000);
     }
 
     @Test
@@ -373,8 +394,6 @@ class ClassificationIT extends ApiIntegrationTest {
     }
 
     private static java.util.List<String> ids(Browser browser, String query) {
-        Response response = browser.get("/api/classifications?" + query);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().path("items").findValuesAsString("id");
+        return Pages.listed(browser, query);
     }
 }

@@ -132,30 +132,8 @@ class ClassificationUpdatesTests {
 
     static Classification pending(String owner, Instant nextAttemptAt) {
         Instant created = NOW.truncatedTo(ChronoUnit.MILLIS);
-        return new Classification(
-                null,
-                owner,
-                Status.PENDING,
-                created,
-                "2026-11-25",
-                null,
-                "a.png",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                1,
-                nextAttemptAt,
-                Instant.EPOCH,
-                null,
-                null);
+        return Classification.uploaded(owner, created, "a.png", null, Thresholds.DEFAULT, null, null)
+                .retryAt(nextAttemptAt);
     }
 
     private static Classified classified() {

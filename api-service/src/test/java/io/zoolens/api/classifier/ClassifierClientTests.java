@@ -31,7 +31,8 @@ class ClassifierClientTests {
                 Duration.ofSeconds(2), // generous: the build machine may be busy
                 1,
                 Duration.ofMillis(10),
-                5,
+                1000,
+                0,
                 Duration.ofSeconds(1),
                 new ClassifierProperties.CircuitBreaker(50, 10, 4, Duration.ofSeconds(30), 2));
         ClassifierConfig config = new ClassifierConfig();
@@ -56,10 +57,10 @@ class ClassifierClientTests {
 
         assertThat(classified.answer().model().name()).isEqualTo("coco-centernet");
         assertThat(classified.answer().labels().get(0).label()).isEqualTo("cat");
-        assertThat(classified.answer().objects().get(0).box().width()).isEqualTo(410.97439301013947);
+        assertThat(classified.answer().objects().get(0).box().width()).isEqualTo(410.9742854833603);
         assertThat(classified.roundTripMs()).isPositive();
         assertThat(calls(png)).isEqualTo(1);
-        assertThat(stub.received().get(stub.received().size() - 1).query()).isEqualTo("topK=5");
+        assertThat(stub.received().get(stub.received().size() - 1).query()).isEqualTo("topK=1000&minScore=0");
     }
 
     @Test

@@ -65,11 +65,52 @@ class StatsServiceTests {
         assertThat(answer.days()).noneMatch(day -> day.date().equals("2026-10-01"));
     }
 
+    @Test
+    void nothingFoundItemsAreCountedApartAndTheLabelsAddUpToTheDoneItems() {
+        String owner = "nothing-" + UUID.randomUUID();
+        insert(owner, "DONE", "cat", "1", "2026-11-25", true);
+        insert(owner, "DONE", "cat", "1", "2026-11-25", false);
+        insert(owner, "DONE", null, "1", "2026-11-25", true);
+        insert(owner, "DONE", null, "1", "2026-11-24", null);
+        insert(owner, "FAILED", null, null, "2026-11-25", null);
+        insert(owner, "PENDING", null, null, "2026-11-25", null);
+
+        StatsResponse answer = stats.stats(owner);
+
+        StatsResponse.Totals totals = answer.totals();
+        assertThat(totals.classifications()).isEqualTo(6);
+        assertThat(totals.recognised()).isEqualTo(2);
+        assertThat(totals.nothingFound()).isEqualTo(2);
+        assertThat(totals.failed()).isEqualTo(1);
+        assertThat(totals.pending()).isEqualTo(1);
+        assertThat(totals.withFeedback()).isEqualTo(3);
+        assertThat(totals.nothingFoundWithFeedback()).isEqualTo(1);
+        assertThat(totals.correct()).isEqualTo(1);
+        assertThat(totals.accuracy()).isEqualTo(0.5);
+        assertThat(answer.labels()).extracting(StatsResponse.LabelStats::label).containsExactly("cat", null);
+        StatsResponse.LabelStats nothing = answer.labels().get(1);
+        assertThat(nothing.nothingFound()).isTrue();
+        assertThat(nothing.count()).isEqualTo(2);
+        assertThat(nothing.withFeedback()).isEqualTo(1);
+        assertThat(nothing.correct()).isEqualTo(1);
+        assertThat(nothing.accuracy()).isNull();
+        assertThat(answer.labels().stream()
+                        .mapToLong(StatsResponse.LabelStats::count)
+                        .sum())
+                .isEqualTo(totals.recognised() + totals.nothingFound());
+        assertThat(answer.models().get(0).count()).isEqualTo(4);
+        assertThat(answer.models().get(0).accuracy()).isEqualTo(0.5);
+        assertThat(answer.days().get(29).correct()).isEqualTo(1);
+        assertThat(answer.days().get(29).wrong()).isEqualTo(1);
+    }
+
     private void insert(String owner, String status, String label, String version, String day, Boolean correct) {
         Document doc = new Document("ownerId", owner).append("status", status).append("createdDay", day);
         if (label != null) {
-            doc.append("topLabel", label)
-                    .append("model", new Document("name", "coco-centernet").append("version", version));
+            doc.append("topLabel", label);
+        }
+        if (version != null) {
+            doc.append("model", new Document("name", "coco-centernet").append("version", version));
         }
         if (correct != null) {
             doc.append("feedback", new Document("correct", correct));

@@ -80,6 +80,9 @@ class AccessMatrixIT extends ApiIntegrationTest {
     /** The account under attack, on the replica at {@code port}: signed in, with one item in one album. */
     record Victim(Browser browser, int port, String username, String itemId, String albumId) {}
 
+    /** Takes the victim's ids in its body, and names those it did not find: the only ids it answers with. */
+    private static final String BULK = "/api/classifications/bulk";
+
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/auth/csrf", Access.PUBLIC, victim -> null),
             new Endpoint(
@@ -109,6 +112,12 @@ class AccessMatrixIT extends ApiIntegrationTest {
                     victim -> Body.json("{\"correct\":false,\"label\":\"attacker\"}")),
             new Endpoint("PATCH", "/api/classifications/{id}", Access.GUEST, victim -> Body.json("{\"albumId\":null}")),
             new Endpoint("DELETE", "/api/classifications/{id}", Access.GUEST, victim -> null),
+            new Endpoint(
+                    "POST",
+                    BULK,
+                    Access.GUEST,
+                    victim ->
+                            Body.json("{\"ids\":[\"" + victim.itemId() + "\"],\"action\":\"file\",\"albumId\":null}")),
             new Endpoint("GET", "/api/stats", Access.GUEST, victim -> null),
             new Endpoint("POST", "/api/albums", Access.USER, victim -> Body.json("{\"name\":\"attacker\"}")),
             new Endpoint("GET", "/api/albums", Access.USER, victim -> null),
@@ -161,6 +170,11 @@ class AccessMatrixIT extends ApiIntegrationTest {
                         .as("another user's item is not found: %s", response)
                         .isEqualTo(404);
                 ProblemAssertions.assertRefusal(response, endpoint.pathFor(victim));
+            } else if (endpoint.path().equals(BULK)) {
+                assertThat(response.json().path("updated").asInt())
+                        .as("%s", response)
+                        .isZero();
+                assertThat(response.json().path("notFound").get(0).asString()).isEqualTo(victim.itemId());
             } else {
                 assertThat(response.text()).doesNotContain(victim.itemId(), victim.albumId());
             }

@@ -41,6 +41,7 @@ final class HostileJsonCases {
             new Endpoint("POST", "/api/auth/login", false, List.of("login", "password")),
             new Endpoint("PUT", "/api/classifications/{item}/feedback", true, List.of("correct", "label")),
             new Endpoint("PATCH", "/api/classifications/{item}", true, List.of("albumId")),
+            new Endpoint("POST", "/api/classifications/bulk", true, List.of("ids", "action", "albumId")),
             new Endpoint("POST", "/api/albums", true, List.of("name", "description")),
             new Endpoint("PATCH", "/api/albums/{album}", true, List.of("name", "description")));
 

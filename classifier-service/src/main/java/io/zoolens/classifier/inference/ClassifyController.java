@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.InputStream;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,9 +17,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * {@code POST /v1/models/{name}:classify} with the image as the raw body or as multipart part
- * {@code image}. A form-encoded body (curl's default for {@code --data-binary}) is refused with 415:
- * the container would parse it as form fields before the image could be read.
+ * {@code POST /v1/models/{name}:classify} with the image as the raw body (any content type, including curl's
+ * default for {@code --data-binary}, {@code application/x-www-form-urlencoded}: see {@link
+ * FormBodyAsRawBodyFilter}) or as multipart part {@code image}.
  */
 @RestController
 class ClassifyController {
@@ -35,11 +34,14 @@ class ClassifyController {
         this.decoder = decoder;
     }
 
-    @PostMapping(path = "/v1/models/{name}:classify", consumes = "!" + MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    /** Enough for every label of the models Zoolens runs (ImageNet's 1,000 classes, COCO's 80). */
+    static final int MAX_TOP_K = 1000;
+
+    @PostMapping("/v1/models/{name}:classify")
     ClassifyResponse classify(
             @PathVariable String name,
             @RequestParam(required = false) String version,
-            @RequestParam(required = false) @Min(1) @Max(100) Integer topK,
+            @RequestParam(required = false) @Min(1) @Max(MAX_TOP_K) Integer topK,
             @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Float minScore,
             HttpServletRequest request)
             throws IOException, MissingServletRequestPartException {

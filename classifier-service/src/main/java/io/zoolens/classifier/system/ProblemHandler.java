@@ -7,6 +7,7 @@ import io.zoolens.classifier.model.ModelNotFoundException;
 import io.zoolens.classifier.model.ModelNotReadyException;
 import io.zoolens.classifier.model.ModelOverloadedException;
 import io.zoolens.classifier.model.ModelVersionNotFoundException;
+import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.ImageRejectedException;
 import java.net.URI;
 import java.util.List;
@@ -46,15 +47,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final MeterRegistry meters;
+    private final ImageDecoder decoder;
 
-    ProblemHandler(MeterRegistry meters) {
+    ProblemHandler(MeterRegistry meters, ImageDecoder decoder) {
         this.meters = meters;
+        this.decoder = decoder;
     }
 
+    /** Refusals of the shared decoding path, with their extension members (the limit that was exceeded). */
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<Object> imageRejected(ImageRejectedException e, WebRequest request) {
         var reason = e.reason();
-        return problem(HttpStatus.valueOf(reason.status()), reason.slug(), reason.title(), e.getMessage(), request);
+        ResponseEntity<Object> answer =
+                problem(HttpStatus.valueOf(reason.status()), reason.slug(), reason.title(), e.getMessage(), request);
+        e.properties().forEach(((ProblemDetail) answer.getBody())::setProperty);
+        return answer;
     }
 
     @ExceptionHandler(ModelNotFoundException.class)
@@ -105,12 +112,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
         if (isSizeLimit(e)) {
-            return problem(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "image-too-large",
-                    "Image too large",
-                    "The upload exceeds the size limit",
-                    request);
+            return imageRejected(decoder.oversized(), request);
         }
         return problem(
                 HttpStatus.BAD_REQUEST,
@@ -160,11 +162,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String slug = slugFor(ex, statusCode);
         problem.setType(URI.create(TYPE_PREFIX + slug));
         if (ex instanceof MaxUploadSizeExceededException) {
-            problem.setTitle("Image too large");
-            problem.setDetail("The upload exceeds the size limit");
+            ImageRejectedException oversized = decoder.oversized();
+            problem.setTitle(oversized.reason().title());
+            problem.setDetail(oversized.getMessage());
+            oversized.properties().forEach(problem::setProperty);
         }
         if (ex instanceof HttpMediaTypeNotSupportedException) {
-            problem.setDetail("Send the image as the raw body (Content-Type application/octet-stream or image/*)"
+            problem.setDetail("Send the image as the raw body (any Content-Type, e.g. application/octet-stream)"
                     + " or as multipart/form-data part 'image'");
         }
         List<Map<String, String>> errors = fieldErrors(ex);

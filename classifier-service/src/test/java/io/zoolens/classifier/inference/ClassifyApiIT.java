@@ -7,6 +7,11 @@ import io.zoolens.classifier.TestImages;
 import io.zoolens.classifier.TestModels;
 import java.awt.Color;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +48,9 @@ class ClassifyApiIT {
 
     @Autowired
     RestTestClient client;
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void modelsLoaded() {
@@ -262,13 +271,23 @@ class ClassifyApiIT {
         expectProblem(post(TestModels.COLOUR, red, "?topK=0"), 400, "validation-failed")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("topK");
-        expectProblem(post(TestModels.COLOUR, red, "?topK=101"), 400, "validation-failed");
+        expectProblem(post(TestModels.COLOUR, red, "?topK=1001"), 400, "validation-failed");
         expectProblem(post(TestModels.COLOUR, red, "?topK=many"), 400, "validation-failed")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("topK");
         expectProblem(post(TestModels.COLOUR, red, "?minScore=1.5"), 400, "validation-failed")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("minScore");
+    }
+
+    @Test
+    void aTopKUpToAThousandAsksForEveryLabel() {
+        post(TestModels.COLOUR, TestImages.solid(Color.RED, 8, 8, "png"), "?topK=1000&minScore=0")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.labels.length()")
+                .isEqualTo(TestModels.COLOUR_LABELS.size());
     }
 
     @Test
@@ -282,17 +301,37 @@ class ClassifyApiIT {
     }
 
     @Test
-    void aFormEncodedBodyIs415WithHowToSendTheImage() {
+    void aRawBodySentAsCurlsDataBinaryDefaultsIsClassifiedWithItsQueryParameters() throws Exception {
+        // What `curl --data-binary @red.png 'http://…/v1/models/colour:classify?topK=1'` sends: no Content-Type
+        // given, so curl says application/x-www-form-urlencoded. The body must stay the image, not become fields.
+        byte[] red = TestImages.solid(Color.RED, 40, 30, "png");
+        HttpRequest curlLike = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/v1/models/colour:classify?topK=1"))
+                .header("User-Agent", "curl/8.5.0")
+                .header("Accept", "*/*")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(red))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(curlLike, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"contentType\":\"image/png\"")
+                .contains("\"labels\":[{\"label\":\"red\"")
+                .doesNotContain("\"green\"");
+    }
+
+    @Test
+    void aFormEncodedBodyThatIsNotAnImageIs415UnsupportedImage() {
         expectProblem(
-                        client.post()
-                                .uri("/v1/models/colour:classify")
-                                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                                .body(TestImages.solid(Color.RED, 8, 8, "png"))
-                                .exchange(),
-                        415,
-                        "unsupported-media-type")
-                .jsonPath("$.detail")
-                .value(String.class, d -> assertThat(d).contains("application/octet-stream"));
+                client.post()
+                        .uri("/v1/models/colour:classify")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body("image=abc&topK=1".getBytes(StandardCharsets.US_ASCII))
+                        .exchange(),
+                415,
+                "unsupported-image");
     }
 
     @Test
@@ -313,14 +352,22 @@ class ClassifyApiIT {
         System.arraycopy(TestImages.solid(Color.RED, 8, 8, "png"), 0, big, 0, 50);
         expectProblem(post(TestModels.COLOUR, big, ""), 413, "image-too-large")
                 .jsonPath("$.detail")
-                .value(String.class, d -> assertThat(d).contains("limit"));
+                .isEqualTo("The image is 307,201 bytes; at most 307,200 bytes (300 KB) are accepted.")
+                .jsonPath("$.maxBytes")
+                .isEqualTo((int) MAX_BYTES);
         expectProblem(postMultipart("/v1/models/colour:classify", "image", "big.png", big), 413, "image-too-large");
     }
 
     @Test
     void aPngDeclaring100kBy100kPixelsIsRefusedFromItsHeader() {
         long started = System.nanoTime();
-        expectProblem(post(TestModels.COLOUR, TestImages.pngDeclaring(100_000, 100_000), ""), 422, "too-many-pixels");
+        expectProblem(post(TestModels.COLOUR, TestImages.pngDeclaring(100_000, 100_000), ""), 422, "too-many-pixels")
+                .jsonPath("$.detail")
+                .isEqualTo("The image has 10,000.0 megapixels (100000 × 100000); at most 4 megapixels are accepted.")
+                .jsonPath("$.maxPixels")
+                .isEqualTo(4_000_000)
+                .jsonPath("$.pixels")
+                .isEqualTo(10_000_000_000L);
         assertThat((System.nanoTime() - started) / 1_000_000)
                 .as("refused without decoding")
                 .isLessThan(2_000);

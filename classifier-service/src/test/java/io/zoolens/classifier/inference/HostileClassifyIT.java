@@ -236,11 +236,11 @@ class HostileClassifyIT {
                 () -> check("requests", chunked(new byte[12 * 1024 * 1024]), Set.of("image-too-large"))));
         request(
                 tests,
-                "form-encoded",
+                "form-encoded text (read as the raw body)",
                 PATH,
                 "application/x-www-form-urlencoded",
                 HostileImages.ascii("image=abc"),
-                "unsupported-media-type");
+                "unsupported-image");
         request(
                 tests,
                 "form without the image part",
@@ -266,7 +266,7 @@ class HostileClassifyIT {
                 "validation-failed");
         for (String query : List.of(
                 "topK=-1",
-                "topK=101",
+                "topK=1001",
                 "topK=abc",
                 "topK=99999999999",
                 "minScore=NaN",

@@ -1,0 +1,82 @@
+package io.zoolens.api.classification;
+
+import io.zoolens.api.classifier.ClassifierApi;
+import io.zoolens.api.classifier.ClassifierApi.ClassifyAnswer;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the classifier answered, as Zoolens stores it: every label score it gave (best first, at most {@link
+ * #MAX_LABELS}) and the objects down to {@link #OBJECT_FLOOR} (best first, at most {@link #MAX_OBJECTS}). Filtering
+ * for display happens on read ({@link #read(Thresholds)}), so a result can later be shown with other thresholds.
+ */
+public record Result(List<LabelScore> labels, List<Detection> objects) {
+
+    public static final int MAX_LABELS = 1000;
+    public static final int MAX_OBJECTS = 100;
+    public static final double OBJECT_FLOOR = 0.05;
+    /** Hints below this are noise, not "maybe". */
+    public static final double HINT_FLOOR = 0.05;
+
+    public static final int MAX_HINTS = 3;
+
+    private static final Comparator<LabelScore> BEST_LABEL_FIRST =
+            Comparator.comparingDouble(LabelScore::score).reversed();
+    private static final Comparator<Detection> BEST_OBJECT_FIRST =
+            Comparator.comparingDouble(Detection::score).reversed();
+
+    public Result {
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        objects = objects == null ? List.of() : List.copyOf(objects);
+    }
+
+    /** The one mapping from the classifier's wire types. */
+    static Result of(ClassifyAnswer answer) {
+        List<LabelScore> labels = answer.labels() == null
+                ? List.of()
+                : answer.labels().stream()
+                        .map(label -> new LabelScore(label.label(), label.score()))
+                        .sorted(BEST_LABEL_FIRST)
+                        .limit(MAX_LABELS)
+                        .toList();
+        List<Detection> objects = answer.objects() == null
+                ? List.of()
+                : answer.objects().stream()
+                        .filter(object -> object.score() >= OBJECT_FLOOR)
+                        .map(Result::detection)
+                        .sorted(BEST_OBJECT_FIRST)
+                        .limit(MAX_OBJECTS)
+                        .toList();
+        return new Result(labels, objects);
+    }
+
+    private static Detection detection(ClassifierApi.DetectedObject object) {
+        ClassifierApi.Box box = object.box();
+        return new Detection(
+                object.label(),
+                object.score(),
+                box == null ? null : new Detection.Box(box.x(), box.y(), box.width(), box.height()));
+    }
+
+    /** This answer as shown with {@code thresholds}. Stored lists may be in any order (older documents). */
+    Reading read(Thresholds thresholds) {
+        List<LabelScore> sorted = labels.stream().sorted(BEST_LABEL_FIRST).toList();
+        List<LabelScore> shown = sorted.stream()
+                .filter(label -> label.score() >= thresholds.minScore())
+                .limit(thresholds.topK())
+                .toList();
+        boolean recognised = !shown.isEmpty();
+        List<LabelScore> hints = recognised
+                ? List.of()
+                : sorted.stream()
+                        .filter(label -> label.score() >= HINT_FLOOR)
+                        .limit(MAX_HINTS)
+                        .toList();
+        List<Detection> shownObjects = objects.stream()
+                .filter(object -> object.score() >= thresholds.minScore())
+                .sorted(BEST_OBJECT_FIRST)
+                .toList();
+        return new Reading(
+                recognised, recognised ? shown.get(0) : null, shown, shownObjects, hints, labels.size(), thresholds);
+    }
+}
