@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,7 +129,8 @@ final class ImageBuild {
 
     private Stage build(Dockerfile.Stage definition) {
         String from = from(definition);
-        Stage stage = new Stage(work.resolve(definition.index() + "-" + definition));
+        Stage stage = new Stage(
+                work.resolve(definition.index() + (definition.name() == null ? "" : "-" + definition.name())));
         if (isBuiltStage(from)) {
             Stage parent = built.get(dockerfile.stage(from).index());
             stage.files.copyAllOf(parent.files);
@@ -232,8 +234,10 @@ final class ImageBuild {
         }
         environment.putAll(settings.environment());
         stage.values.forEach((name, value) -> environment.put(name, stage.files.rewrite(value, mounts)));
+        long started = System.nanoTime();
         try {
             int exit = execute(command, stage.files.resolve(stage.workdir, "/"), environment);
+            note(String.format(Locale.ROOT, "   exit %d after %.1f s", exit, (System.nanoTime() - started) / 1e9));
             if (exit != 0) {
                 throw new IllegalStateException("RUN exited with " + exit);
             }

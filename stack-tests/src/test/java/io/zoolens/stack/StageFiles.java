@@ -36,6 +36,10 @@ final class StageFiles {
     private final Path root;
 
     StageFiles(Path root) {
+        // rewritten commands name the folder unquoted
+        if (!root.toString().matches("[A-Za-z0-9/._+-]+")) {
+            throw new IllegalArgumentException("a stage folder needs a plain path, not " + root);
+        }
         this.root = root;
         createDirectories(root);
     }
