@@ -18,7 +18,7 @@ help: ## list the targets
 
 # ---- tests ---------------------------------------------------------------------------------------------------
 # Order matters: the stack tests run the jars and frontend/dist the steps before them build.
-test: prerequisites test-images java-test frontend-test audit stack-test bench-smoke ## run every test (Java, frontend, dependency audit, whole stack, browser, benchmark harness)
+test: prerequisites test-images java-test frontend-test audit stack-test bench-smoke ## run every test (Java, frontend, dependency audit, image builds, whole stack, browser, benchmarks)
 
 prerequisites: ## install the Debian packages the tests and the native stack need (when root)
 	scripts/prerequisites.sh
@@ -38,7 +38,7 @@ frontend-test: ## the frontend: clean install, build (type-check, lint, bundle) 
 audit: ## dependency audit: SBOMs in target/audit; npm audit and OWASP dependency-check where reachable (docs/security.md)
 	scripts/audit-dependencies.sh
 
-stack-test: prerequisites ## start a test stack on free ports; gateway, TLS, failover and the frontend's browser tests against it
+stack-test: prerequisites ## the images' builds (emulated, offline); a test stack on free ports: gateway, TLS, failover and the frontend's browser tests against it
 	$(MVN) verify -pl stack-tests
 
 # ---- benchmarks (bench/README.md; numbers for docs/benchmarks.md; run on a quiet machine) ---------------------

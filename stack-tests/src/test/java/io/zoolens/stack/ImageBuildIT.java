@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +30,10 @@ import org.yaml.snakeyaml.Yaml;
  * does not copy fails here, as it would fail {@code docker compose up --build}.
  *
  * <p>{@code -Dzoolens.image-builds=api,frontend} builds only those images, {@code none} none. Logs stay in
- * {@code target/image-builds/<service>.log}.
+ * {@code target/image-builds/<service>.log}. It runs first, before any test starts the stack, so the builds and the
+ * stack never hold memory at the same time.
  */
+@Order(1)
 class ImageBuildIT {
 
     /** One compose service per Dockerfile (classifier-gpu builds the classifier's) and a file its image must hold. */
