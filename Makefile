@@ -18,7 +18,7 @@ help: ## list the targets
 
 # ---- tests ---------------------------------------------------------------------------------------------------
 # Order matters: the stack tests run the jars and frontend/dist the steps before them build.
-test: prerequisites test-images java-test frontend-test audit stack-test bench-smoke ## run every test (Java, frontend, dependency audit, whole stack, browser, benchmark harness)
+test: prerequisites test-images java-test frontend-test audit stack-test bench-smoke ## run every test (Java, frontend, dependency audit, image builds, whole stack, browser, benchmarks)
 
 prerequisites: ## install the Debian packages the tests and the native stack need (when root)
 	scripts/prerequisites.sh
@@ -38,31 +38,44 @@ frontend-test: ## the frontend: clean install, build (type-check, lint, bundle) 
 audit: ## dependency audit: SBOMs in target/audit; npm audit and OWASP dependency-check where reachable (docs/security.md)
 	scripts/audit-dependencies.sh
 
-stack-test: prerequisites ## start a test stack on free ports; gateway, TLS, failover and the frontend's browser tests against it
+stack-test: prerequisites ## the images' builds (emulated, offline); a test stack on free ports: gateway, TLS, failover and the frontend's browser tests against it
 	$(MVN) verify -pl stack-tests
 
 # ---- benchmarks (bench/README.md; numbers for docs/benchmarks.md; run on a quiet machine) ---------------------
 # Extra settings reach the harness as BENCH_ARGS, e.g. make bench BENCH_ARGS='-Dbench.runs=5 -Dbench.classifier.duration=20s'
 BENCH_ARGS ?=
-# BENCH_SMOKE=1 runs the JMH side (bench-inference) with batch 1, one thread and 1 s iterations.
+# BENCH_SMOKE=1 runs the JMH side (bench-inference) with batch 1, one thread and one measured 1 s iteration.
 BENCH_SMOKE ?=
-BENCH_INFERENCE_ARGS = $(if $(BENCH_SMOKE),-Dbench.smoke=true) $(BENCH_ARGS)
+# Where the JMH side writes its results and the harness reads them; bench-smoke keeps its own apart.
+BENCH_RESULTS ?= target/bench/results
+BENCH_INFERENCE_ARGS = -Dbench.results=$(BENCH_RESULTS) $(if $(BENCH_SMOKE),-Dbench.smoke=true -Dbench.warmupIterations=0) $(BENCH_ARGS)
+# bench-inference installs image-support, bench/jmh-support and their parent pom for its later steps into a local
+# repository of its own, made afresh each run, that shares every other artifact with ~/.m2/repository
+# (scripts/maven-repo-view.sh): it starts without any Zoolens artifact, as on a fresh machine, and leaves none
+# behind in ~/.m2.
+BENCH_REPO := target/bench/m2
+BENCH_MVN = $(MVN) -Dmaven.repo.local=$(CURDIR)/$(BENCH_REPO)
 # exec:exec, not exec:java: JMH's forks take the launching JVM's class path.
 EXEC_PLUGIN := org.codehaus.mojo:exec-maven-plugin:3.6.4
 
 bench: test-images bench-inference ## (1)-(5) of issue 7: in-process JMH, classifier over HTTP, whole stack, memory -> docs/benchmarks.md
-	bench/run.sh full $(BENCH_ARGS)
+	bench/run.sh full -Dbench.results=$(BENCH_RESULTS) $(BENCH_ARGS)
 
 bench-inference: test-images model ## (1) raw DJL and (5) TensorFlow Java in-process (JMH) -> target/bench/results/*.json
-	$(MVN) -q install -DskipTests -Dspotless.check.skip=true -pl image-support,bench/jmh-support
-	$(MVN) -q test-compile -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true -pl classifier-service,bench/tensorflow-java
-	$(MVN) -q $(EXEC_PLUGIN):exec -pl classifier-service -Dexec.executable=java -Dexec.classpathScope=test \
+	scripts/maven-repo-view.sh $(BENCH_REPO)
+	$(BENCH_MVN) -q install -Dmaven.test.skip=true -Dspotless.check.skip=true -pl image-support,bench/jmh-support -am
+	$(BENCH_MVN) -q test-compile -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true -pl classifier-service,bench/tensorflow-java
+	$(BENCH_MVN) -q $(EXEC_PLUGIN):exec -pl classifier-service -Dexec.executable=java -Dexec.classpathScope=test \
 		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.classifier.bench.RawInferenceBenchmark"
-	$(MVN) -q $(EXEC_PLUGIN):exec -pl bench/tensorflow-java -Dexec.executable=java \
+	$(BENCH_MVN) -q $(EXEC_PLUGIN):exec -pl bench/tensorflow-java -Dexec.executable=java \
 		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.bench.tensorflowjava.TensorFlowJavaBenchmark"
 
-bench-smoke: test-images ## the benchmark harness end to end in seconds per scenario (proves it works; says nothing about speed)
-	bench/run.sh smoke $(BENCH_ARGS)
+# The JMH side in smoke mode first (so CI builds and runs it from a repository without Zoolens artifacts), then the
+# harness, which reads those results.
+bench-smoke: BENCH_SMOKE := 1
+bench-smoke: BENCH_RESULTS := target/bench/smoke/results
+bench-smoke: test-images bench-inference ## the benchmark harness end to end in seconds per scenario, JMH side included (proves it works; says nothing about speed)
+	bench/run.sh smoke -Dbench.results=$(BENCH_RESULTS) $(BENCH_ARGS)
 
 soak: test-images ## 20,000 mixed requests at concurrency 32 through the gateway -> docs/reliability.md (Load)
 	bench/run.sh soak $(BENCH_ARGS)

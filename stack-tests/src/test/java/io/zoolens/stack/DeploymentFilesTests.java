@@ -194,7 +194,7 @@ class DeploymentFilesTests {
     }
 
     @Test
-    void everyBuildContextDockerfileAndCopiedPathExists() {
+    void everyBuildContextDockerfileAndCopiedPathExistsAndIsNotDockerignored() {
         for (String service : services.keySet()) {
             Map<String, Object> build = map(services.get(service).get("build"));
             if (build.isEmpty()) {
@@ -203,10 +203,14 @@ class DeploymentFilesTests {
             Path context = repo.resolve(String.valueOf(build.get("context"))).normalize();
             Path dockerfile = context.resolve(String.valueOf(build.get("dockerfile")));
             assertThat(dockerfile).as(service).isRegularFile();
+            DockerIgnore ignore = DockerIgnore.forBuild(context, dockerfile);
             for (String source : copiedPaths(read(dockerfile))) {
                 assertThat(exists(context, source))
                         .as(dockerfile + ": COPY " + source)
                         .isTrue();
+                assertThat(ignore.excludes(source))
+                        .as(dockerfile + ": COPY " + source + " is left out by .dockerignore")
+                        .isFalse();
             }
         }
     }
@@ -304,18 +308,18 @@ class DeploymentFilesTests {
                 repo.resolve(String.valueOf(build.get("context"))).resolve(String.valueOf(build.get("dockerfile"))));
     }
 
-    /** Sources of COPY/ADD from the build context (not --from another stage or image), continuation lines joined. */
+    /** Sources of COPY/ADD from the build context (not --from another stage or image). */
     private static List<String> copiedPaths(String dockerfile) {
         List<String> sources = new ArrayList<>();
-        for (String line : dockerfile.replace("\\\n", " ").lines().toList()) {
-            String trimmed = line.trim();
-            if (!(trimmed.startsWith("COPY ") || trimmed.startsWith("ADD ")) || trimmed.contains("--from=")) {
-                continue;
+        for (Dockerfile.Stage stage : Dockerfile.parse(dockerfile).stages()) {
+            for (Dockerfile.Instruction instruction : stage.instructions()) {
+                if ((instruction.keyword().equals("COPY")
+                                || instruction.keyword().equals("ADD"))
+                        && instruction.flag("from").isEmpty()) {
+                    List<String> words = instruction.words();
+                    sources.addAll(words.subList(0, words.size() - 1));
+                }
             }
-            List<String> words = new ArrayList<>(List.of(trimmed.split("\\s+")));
-            words.remove(0);
-            words.removeIf(word -> word.startsWith("--"));
-            sources.addAll(words.subList(0, words.size() - 1));
         }
         return sources;
     }
