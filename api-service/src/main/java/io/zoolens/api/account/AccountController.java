@@ -2,7 +2,9 @@ package io.zoolens.api.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zoolens.api.system.CsrfRenewal;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,20 +19,23 @@ class AccountController {
     private final AccountService accounts;
     private final UserSessions userSessions;
     private final CurrentOwner currentOwner;
+    private final CsrfRenewal csrfRenewal;
 
-    AccountController(AccountService accounts, UserSessions userSessions, CurrentOwner currentOwner) {
+    AccountController(
+            AccountService accounts, UserSessions userSessions, CurrentOwner currentOwner, CsrfRenewal csrfRenewal) {
         this.accounts = accounts;
         this.userSessions = userSessions;
         this.currentOwner = currentOwner;
+        this.csrfRenewal = csrfRenewal;
     }
 
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove the account with all its images, results and albums, and end its sessions")
-    void delete(HttpServletRequest request) {
+    void delete(HttpServletRequest request, HttpServletResponse response) {
         String userId = currentOwner.userId().orElseThrow(AuthController::notSignedIn);
         accounts.delete(userId);
         userSessions.endAll(userId);
-        AuthController.endCurrentSession(request);
+        AuthController.endCurrentSession(request, response, csrfRenewal);
     }
 }

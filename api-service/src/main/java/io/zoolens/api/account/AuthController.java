@@ -7,6 +7,7 @@ import io.zoolens.api.account.AccountRequests.LoginRequest;
 import io.zoolens.api.account.AccountRequests.RegisterRequest;
 import io.zoolens.api.account.AccountRequests.UserResponse;
 import io.zoolens.api.system.ApiException;
+import io.zoolens.api.system.CsrfRenewal;
 import io.zoolens.api.system.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,6 +43,7 @@ class AuthController {
     private final LoginThrottle throttle;
     private final UserSessions userSessions;
     private final CurrentOwner currentOwner;
+    private final CsrfRenewal csrfRenewal;
 
     AuthController(
             AccountService accounts,
@@ -51,7 +53,8 @@ class AuthController {
             SessionSignIn signIn,
             LoginThrottle throttle,
             UserSessions userSessions,
-            CurrentOwner currentOwner) {
+            CurrentOwner currentOwner,
+            CsrfRenewal csrfRenewal) {
         this.accounts = accounts;
         this.users = users;
         this.authenticationManager = authenticationManager;
@@ -60,6 +63,7 @@ class AuthController {
         this.throttle = throttle;
         this.userSessions = userSessions;
         this.currentOwner = currentOwner;
+        this.csrfRenewal = csrfRenewal;
     }
 
     @PostMapping("/register")
@@ -72,6 +76,7 @@ class AuthController {
         Authentication authentication =
                 UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
         signIn.signIn(authentication, request, response);
+        throttle.registered(user.id(), request, response);
         return ResponseEntity.created(URI.create("/api/auth/me")).body(UserResponse.of(user));
     }
 
@@ -80,22 +85,22 @@ class AuthController {
     UserResponse login(
             @Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         String accountKey = users.findByLogin(body.login()).map(User::id).orElse("unknown:" + User.key(body.login()));
-        throttle.beforeAttempt(accountKey, request.getRemoteAddr());
+        LoginThrottle.Attempt attempt = throttle.beforeAttempt(accountKey, request);
         Authentication authentication;
         try {
             authentication = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
                     body.login().trim(), body.password()));
         } catch (AuthenticationException e) {
-            throttle.failed(accountKey);
+            throttle.failed(attempt);
             throw new ApiException(ProblemType.BAD_CREDENTIALS, "Wrong login or password.");
         }
-        throttle.succeeded(accountKey);
         signIn.signIn(authentication, request, response);
+        throttle.succeeded(attempt, request, response);
         return UserResponse.of(signedInUser());
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The signed-in account; 401 for guests")
+    @Operation(summary = "The signed-in account; 401 for guests (the SPA asks /api/auth/session instead)")
     UserResponse me() {
         return UserResponse.of(signedInUser());
     }
@@ -113,18 +118,20 @@ class AuthController {
     @PostMapping("/logout-everywhere")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "End every session of the signed-in account, on every device")
-    void logoutEverywhere(HttpServletRequest request) {
+    void logoutEverywhere(HttpServletRequest request, HttpServletResponse response) {
         String userId = currentOwner.userId().orElseThrow(AuthController::notSignedIn);
         userSessions.endAll(userId);
-        endCurrentSession(request);
+        endCurrentSession(request, response, csrfRenewal);
     }
 
-    static void endCurrentSession(HttpServletRequest request) {
+    /** Ends this request's session, as sign-out does, and hands out a new CSRF token. */
+    static void endCurrentSession(HttpServletRequest request, HttpServletResponse response, CsrfRenewal csrfRenewal) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        csrfRenewal.renew(request, response);
     }
 
     private User signedInUser() {

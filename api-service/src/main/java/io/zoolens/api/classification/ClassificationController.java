@@ -4,10 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zoolens.api.account.CurrentOwner;
 import io.zoolens.api.account.Owner;
+import io.zoolens.api.account.UploadAllowance;
 import io.zoolens.api.classification.Classification.Status;
 import io.zoolens.api.system.ApiException;
-import io.zoolens.api.system.RateLimitProperties;
-import io.zoolens.api.system.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,22 +57,19 @@ class ClassificationController {
     private final ClassificationSearch search;
     private final ImageStore images;
     private final CurrentOwner currentOwner;
-    private final RateLimiter rateLimiter;
-    private final RateLimitProperties limits;
+    private final UploadAllowance allowance;
 
     ClassificationController(
             ClassificationService service,
             ClassificationSearch search,
             ImageStore images,
             CurrentOwner currentOwner,
-            RateLimiter rateLimiter,
-            RateLimitProperties limits) {
+            UploadAllowance allowance) {
         this.service = service;
         this.search = search;
         this.images = images;
         this.currentOwner = currentOwner;
-        this.rateLimiter = rateLimiter;
-        this.limits = limits;
+        this.allowance = allowance;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -85,21 +81,17 @@ class ClassificationController {
             @RequestParam(required = false) @Size(min = 1, max = 64) String albumId,
             HttpServletRequest request) {
         Owner known = currentOwner.find(request).orElse(null);
-        if (known == null || known.guest()) {
-            var decision = rateLimiter.hit("guest-upload:" + request.getRemoteAddr(), limits.guestUploadsPerClient());
-            if (!decision.allowed()) {
-                throw ApiException.rateLimited(
-                        "Guests may classify only a few images an hour; sign in for more.", decision.retryAfter());
-            }
-        }
         // A new visitor becomes a guest (gets a session) only once the image is accepted: a refused upload leaves
         // nothing behind, not even a session.
-        Classification saved = service.upload(
-                () -> known != null ? known : currentOwner.findOrCreateGuest(request),
-                bytes(image),
-                filename(image),
-                model,
-                albumId);
+        Classification saved;
+        try (var admitted = allowance.admit(known, request.getRemoteAddr(), image.getSize())) {
+            saved = service.upload(
+                    () -> known != null ? known : currentOwner.findOrCreateGuest(request),
+                    bytes(image),
+                    filename(image),
+                    model,
+                    albumId);
+        }
         HttpStatus status = saved.status() == Status.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
         return ResponseEntity.status(status)
                 .location(URI.create(ClassificationResponse.location(saved.id())))
