@@ -39,7 +39,11 @@ final class ApiDocsExamples {
             if (explicit.find()) {
                 return explicit.group(1);
             }
-            return Pattern.compile("(?:^|\\s)(-d|-F|--data\\S*|--form)\\s").matcher(text).find() ? "POST" : "GET";
+            return Pattern.compile("(?:^|\\s)(-d|-F|--data\\S*|--form)\\s")
+                            .matcher(text)
+                            .find()
+                    ? "POST"
+                    : "GET";
         }
 
         /** The path after {@code $API}, without the query, or empty. */

@@ -57,7 +57,7 @@ class ApiDocsExamplesIT {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyExampleOfApiMdWorksAsWritten() throws IOException {
+    Stream<DynamicTest> everyExampleOfApiMdWorksAsWritten() throws IOException, InterruptedException {
         List<ApiDocsExamples.Command> commands =
                 ApiDocsExamples.parse(Files.readAllLines(StackPaths.repoDir().resolve("docs/api.md")));
         assertThat(commands).as("commands in docs/api.md").isNotEmpty();
@@ -89,15 +89,21 @@ class ApiDocsExamplesIT {
 
         Answer answer = send(text);
 
-        assertThat(answer.exitCode()).as("exit code; output:%n%s", answer.output()).isZero();
+        assertThat(answer.exitCode())
+                .as("exit code; output:%n%s", answer.output())
+                .isZero();
         if (!command.isCurl()) {
             return;
         }
         Matcher status = STATUS.matcher(answer.output());
-        assertThat(status.find()).as("curl answered; output:%n%s", answer.output()).isTrue();
+        assertThat(status.find())
+                .as("curl answered; output:%n%s", answer.output())
+                .isTrue();
         int code = Integer.parseInt(status.group(1));
         if (command.documentedStatus() != null) {
-            assertThat(code).as("documented status; output:%n%s", answer.output()).isEqualTo(command.documentedStatus());
+            assertThat(code)
+                    .as("documented status; output:%n%s", answer.output())
+                    .isEqualTo(command.documentedStatus());
         } else {
             assertThat(code).as("a 2xx; output:%n%s", answer.output()).isBetween(200, 299);
         }
@@ -114,7 +120,9 @@ class ApiDocsExamplesIT {
             if (source.method().equals(command.method())
                     && source.path().matcher(command.path().get()).matches()) {
                 String field = body(command, answer).path(source.field()).asString();
-                assertThat(field).as("%s from %s", source.field(), answer.output()).isNotBlank();
+                assertThat(field)
+                        .as("%s from %s", source.field(), answer.output())
+                        .isNotBlank();
                 values.put(entry.getKey(), field);
             }
         }
@@ -122,7 +130,8 @@ class ApiDocsExamplesIT {
 
     private JsonNode body(ApiDocsExamples.Command command, Answer answer) throws IOException {
         if (command.outputFile().isPresent()) {
-            return JSON.readTree(Files.readString(workDir.resolve(command.outputFile().get())));
+            return JSON.readTree(
+                    Files.readString(workDir.resolve(command.outputFile().get())));
         }
         String text = STATUS.matcher(answer.output()).replaceAll("");
         if (command.dumpsHeaders()) {
@@ -136,7 +145,7 @@ class ApiDocsExamplesIT {
         return https.substring(0, https.length() - 1);
     }
 
-    private void startBash(List<ApiDocsExamples.Command> commands) throws IOException {
+    private void startBash(List<ApiDocsExamples.Command> commands) throws IOException, InterruptedException {
         workDir = Files.createTempDirectory(StackPaths.stackDir(), "api-docs-");
         for (ApiDocsExamples.Command command : commands) {
             for (String file : command.uploads()) {
@@ -152,8 +161,8 @@ class ApiDocsExamplesIT {
         input = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(
                 () -> {
-                    try (BufferedReader lines = new BufferedReader(
-                            new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8))) {
+                    try (BufferedReader lines =
+                            new BufferedReader(new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8))) {
                         String line;
                         while ((line = lines.readLine()) != null) {
                             output.add(line);
@@ -178,8 +187,8 @@ class ApiDocsExamplesIT {
         while (true) {
             String line = output.poll(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (line == null) {
-                throw new AssertionError("no answer within " + COMMAND_TIMEOUT_SECONDS + " s; so far:\n"
-                        + String.join("\n", lines));
+                throw new AssertionError(
+                        "no answer within " + COMMAND_TIMEOUT_SECONDS + " s; so far:\n" + String.join("\n", lines));
             }
             Matcher done = DONE.matcher(line);
             if (done.find()) {

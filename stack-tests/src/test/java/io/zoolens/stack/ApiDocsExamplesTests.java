@@ -56,7 +56,9 @@ class ApiDocsExamplesTests {
         assertThat(read.method()).isEqualTo("GET");
         assertThat(read.path()).hasValue("/api/classifications/<id>");
         assertThat(read.placeholders()).containsExactly("<id>");
-        assertThat(read.documentedStatus()).as("a comment after a blank line is the next step's").isNull();
+        assertThat(read.documentedStatus())
+                .as("a comment after a blank line is the next step's")
+                .isNull();
     }
 
     @Test
