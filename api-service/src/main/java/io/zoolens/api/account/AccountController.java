@@ -2,7 +2,6 @@ package io.zoolens.api.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.zoolens.api.system.CsrfRenewal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -19,14 +18,11 @@ class AccountController {
     private final AccountService accounts;
     private final UserSessions userSessions;
     private final CurrentOwner currentOwner;
-    private final CsrfRenewal csrfRenewal;
 
-    AccountController(
-            AccountService accounts, UserSessions userSessions, CurrentOwner currentOwner, CsrfRenewal csrfRenewal) {
+    AccountController(AccountService accounts, UserSessions userSessions, CurrentOwner currentOwner) {
         this.accounts = accounts;
         this.userSessions = userSessions;
         this.currentOwner = currentOwner;
-        this.csrfRenewal = csrfRenewal;
     }
 
     @DeleteMapping
@@ -36,6 +32,6 @@ class AccountController {
         String userId = currentOwner.userId().orElseThrow(AuthController::notSignedIn);
         accounts.delete(userId);
         userSessions.endAll(userId);
-        AuthController.endCurrentSession(request, response, csrfRenewal);
+        userSessions.endCurrent(request, response);
     }
 }

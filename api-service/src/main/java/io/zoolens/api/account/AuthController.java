@@ -7,11 +7,9 @@ import io.zoolens.api.account.AccountRequests.LoginRequest;
 import io.zoolens.api.account.AccountRequests.RegisterRequest;
 import io.zoolens.api.account.AccountRequests.UserResponse;
 import io.zoolens.api.system.ApiException;
-import io.zoolens.api.system.CsrfRenewal;
 import io.zoolens.api.system.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -20,7 +18,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +40,6 @@ class AuthController {
     private final LoginThrottle throttle;
     private final UserSessions userSessions;
     private final CurrentOwner currentOwner;
-    private final CsrfRenewal csrfRenewal;
 
     AuthController(
             AccountService accounts,
@@ -53,8 +49,7 @@ class AuthController {
             SessionSignIn signIn,
             LoginThrottle throttle,
             UserSessions userSessions,
-            CurrentOwner currentOwner,
-            CsrfRenewal csrfRenewal) {
+            CurrentOwner currentOwner) {
         this.accounts = accounts;
         this.users = users;
         this.authenticationManager = authenticationManager;
@@ -63,7 +58,6 @@ class AuthController {
         this.throttle = throttle;
         this.userSessions = userSessions;
         this.currentOwner = currentOwner;
-        this.csrfRenewal = csrfRenewal;
     }
 
     @PostMapping("/register")
@@ -121,17 +115,7 @@ class AuthController {
     void logoutEverywhere(HttpServletRequest request, HttpServletResponse response) {
         String userId = currentOwner.userId().orElseThrow(AuthController::notSignedIn);
         userSessions.endAll(userId);
-        endCurrentSession(request, response, csrfRenewal);
-    }
-
-    /** Ends this request's session, as sign-out does, and hands out a new CSRF token. */
-    static void endCurrentSession(HttpServletRequest request, HttpServletResponse response, CsrfRenewal csrfRenewal) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        SecurityContextHolder.clearContext();
-        csrfRenewal.renew(request, response);
+        userSessions.endCurrent(request, response);
     }
 
     private User signedInUser() {
