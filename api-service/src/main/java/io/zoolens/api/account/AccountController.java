@@ -3,6 +3,7 @@ package io.zoolens.api.account;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,10 +28,10 @@ class AccountController {
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove the account with all its images, results and albums, and end its sessions")
-    void delete(HttpServletRequest request) {
+    void delete(HttpServletRequest request, HttpServletResponse response) {
         String userId = currentOwner.userId().orElseThrow(AuthController::notSignedIn);
         accounts.delete(userId);
         userSessions.endAll(userId);
-        AuthController.endCurrentSession(request);
+        userSessions.endCurrent(request, response);
     }
 }

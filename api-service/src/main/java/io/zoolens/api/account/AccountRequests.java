@@ -2,9 +2,11 @@ package io.zoolens.api.account;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 
 /** Request and response bodies of the account endpoints. */
 final class AccountRequests {
@@ -32,4 +34,15 @@ final class AccountRequests {
     }
 
     record CsrfResponse(String headerName, String token) {}
+
+    /** A live check while the password is typed; username and email as far as they are known. */
+    record PasswordCheckRequest(
+            @NotNull @Size(max = 1000) String password,
+            @Size(max = 254) String username,
+            @Size(max = 254) String email) {}
+
+    record PasswordRulesResponse(int minLength, int maxBytes, List<PasswordPolicy.Rule> rules) {}
+
+    /** {@code failed}: every broken rule, as listed by {@code GET /api/auth/password-rules}. */
+    record PasswordCheckResponse(boolean acceptable, List<PasswordPolicy.Rule> failed) {}
 }

@@ -10,7 +10,6 @@ import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -19,7 +18,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,6 +70,7 @@ class AuthController {
         Authentication authentication =
                 UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
         signIn.signIn(authentication, request, response);
+        throttle.registered(user.id(), request, response);
         return ResponseEntity.created(URI.create("/api/auth/me")).body(UserResponse.of(user));
     }
 
@@ -80,22 +79,22 @@ class AuthController {
     UserResponse login(
             @Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         String accountKey = users.findByLogin(body.login()).map(User::id).orElse("unknown:" + User.key(body.login()));
-        throttle.beforeAttempt(accountKey, request.getRemoteAddr());
+        LoginThrottle.Attempt attempt = throttle.beforeAttempt(accountKey, request);
         Authentication authentication;
         try {
             authentication = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
                     body.login().trim(), body.password()));
         } catch (AuthenticationException e) {
-            throttle.failed(accountKey);
+            throttle.failed(attempt);
             throw new ApiException(ProblemType.BAD_CREDENTIALS, "Wrong login or password.");
         }
-        throttle.succeeded(accountKey);
         signIn.signIn(authentication, request, response);
+        throttle.succeeded(attempt, request, response);
         return UserResponse.of(signedInUser());
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The signed-in account; 401 for guests")
+    @Operation(summary = "The signed-in account; 401 for guests (the SPA asks /api/auth/session instead)")
     UserResponse me() {
         return UserResponse.of(signedInUser());
     }
@@ -113,18 +112,10 @@ class AuthController {
     @PostMapping("/logout-everywhere")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "End every session of the signed-in account, on every device")
-    void logoutEverywhere(HttpServletRequest request) {
+    void logoutEverywhere(HttpServletRequest request, HttpServletResponse response) {
         String userId = currentOwner.userId().orElseThrow(AuthController::notSignedIn);
         userSessions.endAll(userId);
-        endCurrentSession(request);
-    }
-
-    static void endCurrentSession(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        SecurityContextHolder.clearContext();
+        userSessions.endCurrent(request, response);
     }
 
     private User signedInUser() {

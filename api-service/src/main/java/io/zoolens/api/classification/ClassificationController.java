@@ -4,10 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zoolens.api.account.CurrentOwner;
 import io.zoolens.api.account.Owner;
+import io.zoolens.api.account.UploadAllowance;
 import io.zoolens.api.classification.Classification.Status;
 import io.zoolens.api.system.ApiException;
-import io.zoolens.api.system.RateLimitProperties;
-import io.zoolens.api.system.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -55,16 +54,19 @@ class ClassificationController {
     private static final java.util.regex.Pattern DISGUISING =
             java.util.regex.Pattern.compile("[\\p{Cntrl}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
-    private static final CacheControl IMMUTABLE =
-            CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
+    /**
+     * Private pictures stay in the browser's cache for a day, not a year: on a shared computer they should not
+     * outlive the session for long. The ETag makes revalidation after that cheap (304).
+     */
+    private static final CacheControl PRIVATE_IMAGE =
+            CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
 
     private final ClassificationService service;
     private final ClassificationSearch search;
     private final ClassificationViews views;
     private final ImageStore images;
     private final CurrentOwner currentOwner;
-    private final RateLimiter rateLimiter;
-    private final RateLimitProperties limits;
+    private final UploadAllowance allowance;
 
     ClassificationController(
             ClassificationService service,
@@ -72,15 +74,13 @@ class ClassificationController {
             ClassificationViews views,
             ImageStore images,
             CurrentOwner currentOwner,
-            RateLimiter rateLimiter,
-            RateLimitProperties limits) {
+            UploadAllowance allowance) {
         this.service = service;
         this.search = search;
         this.views = views;
         this.images = images;
         this.currentOwner = currentOwner;
-        this.rateLimiter = rateLimiter;
-        this.limits = limits;
+        this.allowance = allowance;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -94,22 +94,18 @@ class ClassificationController {
             @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double minScore,
             HttpServletRequest request) {
         Owner known = currentOwner.find(request).orElse(null);
-        if (known == null || known.guest()) {
-            var decision = rateLimiter.hit("guest-upload:" + request.getRemoteAddr(), limits.guestUploadsPerClient());
-            if (!decision.allowed()) {
-                throw ApiException.rateLimited(
-                        "Guests may classify only a few images an hour; sign in for more.", decision.retryAfter());
-            }
-        }
         // A new visitor becomes a guest (gets a session) only once the image is accepted: a refused upload leaves
         // nothing behind, not even a session.
-        Classification saved = service.upload(
-                () -> known != null ? known : currentOwner.findOrCreateGuest(request),
-                bytes(image),
-                filename(image),
-                model,
-                albumId,
-                Thresholds.of(topK, minScore, Thresholds.DEFAULT));
+        Classification saved;
+        try (var admitted = allowance.admit(known, request.getRemoteAddr(), image.getSize())) {
+            saved = service.upload(
+                    () -> known != null ? known : currentOwner.findOrCreateGuest(request),
+                    bytes(image),
+                    filename(image),
+                    model,
+                    albumId,
+                    Thresholds.of(topK, minScore, Thresholds.DEFAULT));
+        }
         HttpStatus status = saved.status() == Status.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
         return ResponseEntity.status(status)
                 .location(URI.create(ClassificationResponse.location(saved.id())))
@@ -188,7 +184,7 @@ class ClassificationController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(download.contentType()))
                 .contentLength(download.length())
-                .cacheControl(IMMUTABLE)
+                .cacheControl(PRIVATE_IMAGE)
                 .eTag(etag)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,

@@ -41,8 +41,29 @@ public class ApiException extends RuntimeException {
                 null);
     }
 
+    /** A 429 {@code rate-limited}; {@code retryAfterSeconds} repeats the {@code Retry-After} header for scripts. */
     public static ApiException rateLimited(String detail, Duration retryAfter) {
-        return new ApiException(ProblemType.RATE_LIMITED, detail, Map.of(), retryAfter);
+        return new ApiException(
+                ProblemType.RATE_LIMITED, detail, Map.of("retryAfterSeconds", seconds(retryAfter)), retryAfter);
+    }
+
+    /** A 429 of a fixed-window limit ({@code rate-limited} or {@code guest-limit-reached}) that states the limit. */
+    public static ApiException overLimit(
+            ProblemType type, String detail, RateLimiter.Limit limit, Duration retryAfter) {
+        return new ApiException(
+                type,
+                detail,
+                Map.of(
+                        "limit", limit.max(),
+                        "windowSeconds", limit.window().toSeconds(),
+                        "retryAfterSeconds", seconds(retryAfter)),
+                retryAfter);
+    }
+
+    /** Whole seconds for {@code Retry-After}: rounded up (a client that waits that long is not refused again), ≥ 1. */
+    public static long seconds(Duration retryAfter) {
+        long millis = retryAfter.toMillis();
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     public ProblemType problemType() {

@@ -9,9 +9,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Loads the deferred CSRF token on every request, so the {@code XSRF-TOKEN} cookie is (re)issued whenever it
- * is missing, in particular right after sign-in, when the token has been rotated. Without this a SPA would
- * have to call {@code GET /api/auth/csrf} again after every login and logout.
+ * Loads the deferred CSRF token on every request, so the {@code XSRF-TOKEN} cookie is issued by the first answer a
+ * browser gets, whatever it asked. (Sign-in and sign-out set a new token in their own answer: {@link CsrfRenewal}.)
  */
 class CsrfCookieFilter extends OncePerRequestFilter {
 

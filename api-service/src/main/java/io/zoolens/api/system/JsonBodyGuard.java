@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -16,10 +17,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Reads every JSON request body before Jackson does, and refuses with 400 {@code validation-failed}: a body over
- * {@value #MAX_BYTES} bytes (the largest this API takes is a few hundred; without a cap a client could make the
- * service buffer and parse megabytes), and one that is not strict UTF-8 (RFC 8259): Jackson itself would read the
- * overlong 0xC0 0xAF as "/" and detect UTF-16 from a byte-order mark.
+ * Reads every JSON request body before Jackson does, and refuses a body over {@value #MAX_BYTES} bytes with 413
+ * {@code request-too-large} (the largest this API takes is a few hundred; without a cap a client could make the
+ * service buffer and parse megabytes), and one that is not strict UTF-8 (RFC 8259) with 400 {@code
+ * validation-failed}: Jackson itself would read the overlong 0xC0 0xAF as "/" and detect UTF-16 from a byte-order
+ * mark.
  */
 @ControllerAdvice
 class JsonBodyGuard extends RequestBodyAdviceAdapter {
@@ -44,7 +46,11 @@ class JsonBodyGuard extends RequestBodyAdviceAdapter {
             body = in.readNBytes(MAX_BYTES + 1);
         }
         if (body.length > MAX_BYTES) {
-            throw ApiException.invalidField("body", "must be at most " + MAX_BYTES / 1024 + " KiB");
+            throw new ApiException(
+                    ProblemType.REQUEST_TOO_LARGE,
+                    "A JSON body may have at most " + MAX_BYTES / 1024 + " KiB.",
+                    Map.of("maxBytes", MAX_BYTES),
+                    null);
         }
         try {
             StandardCharsets.UTF_8

@@ -43,6 +43,8 @@ public class MongoIndexes implements SmartInitializingSingleton {
                 "classifications",
                 compound("status_next_attempt", new Document("status", 1).append("nextAttemptAt", 1)));
         ensure("classifications", compound("image_original", new Document("image.originalFileId", 1)));
+        // Covers the storage-quota sum ($match ownerId, $sum image.bytes) without reading the documents.
+        ensure("classifications", compound("owner_bytes", new Document("ownerId", 1).append("image.bytes", 1)));
         ensure("albums", compound("owner_name", new Document("ownerId", 1).append("name", 1)));
         for (String bucket : List.of("originals", "thumbnails")) {
             ensure(bucket + ".files", compound("sha256", new Document("metadata.sha256", 1)));

@@ -56,6 +56,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    /** The one endpoint that takes images; a body too large for it is an image too large. */
+    private static final String UPLOAD_PATH = "/api/classifications";
+
     /** Only for the limits of an upload that a container limit cut off before it reached the decoder. */
     private final ImageDecoder decoder;
 
@@ -67,9 +70,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> api(ApiException ex, HttpServletRequest request) {
         HttpHeaders headers = new HttpHeaders();
         if (ex.retryAfter() != null) {
-            headers.set(
-                    HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ApiException.seconds(ex.retryAfter())));
         }
         return answer(ex.problemType(), ex.getMessage(), ex.properties(), headers, request);
     }
@@ -92,7 +93,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException ex, HttpServletRequest request) {
         if (isSizeLimit(ex)) {
-            return imageRejected(decoder.oversized(), request);
+            return tooLarge(new HttpHeaders(), request);
         }
         return answer(
                 ProblemType.VALIDATION_FAILED,
@@ -195,7 +196,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         if (ex instanceof MaxUploadSizeExceededException || isSizeLimit(ex)) {
-            return imageRejected(decoder.oversized(), servletRequest);
+            return tooLarge(headers, servletRequest);
         }
         List<ApiException.FieldProblem> errors = fieldProblems(ex);
         if (errors != null) {
@@ -211,6 +212,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
         problem.setType(URI.create(ProblemType.TYPE_PREFIX + "http-" + statusCode.value()));
         return withInstance(problem, headers, servletRequest);
+    }
+
+    private ResponseEntity<Object> tooLarge(HttpHeaders headers, HttpServletRequest request) {
+        ProblemType type = tooLarge(request.getMethod(), request.getRequestURI());
+        if (type == ProblemType.IMAGE_TOO_LARGE) {
+            return imageRejected(decoder.oversized(), request);
+        }
+        return answer(type, tooLargeDetail(type), Map.of(), headers, request);
+    }
+
+    /**
+     * The 413 of a request cut off for its size: {@code image-too-large} for the upload, {@code request-too-large}
+     * everywhere else (the gateway answers the same types for its own 413s).
+     */
+    static ProblemType tooLarge(String method, Object path) {
+        return "POST".equals(method) && UPLOAD_PATH.equals(path)
+                ? ProblemType.IMAGE_TOO_LARGE
+                : ProblemType.REQUEST_TOO_LARGE;
+    }
+
+    static String tooLargeDetail(ProblemType type) {
+        return type == ProblemType.IMAGE_TOO_LARGE
+                ? "The upload is larger than this service accepts."
+                : "The request body is larger than this service accepts.";
     }
 
     private static boolean isSizeLimit(Exception ex) {

@@ -26,7 +26,11 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ProblemType known = known(status);
+        ProblemType known = status == HttpStatus.CONTENT_TOO_LARGE
+                // the error dispatch keeps the original method; the original path is an attribute
+                ? ProblemDetailsAdvice.tooLarge(
+                        request.getMethod(), request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+                : known(status);
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(status, known == null ? status.getReasonPhrase() : detail(known));
         problem.setType(
@@ -48,7 +52,6 @@ class ProblemErrorController implements ErrorController {
     private static ProblemType known(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> ProblemType.VALIDATION_FAILED;
-            case CONTENT_TOO_LARGE -> ProblemType.IMAGE_TOO_LARGE;
             case NOT_FOUND -> ProblemType.NOT_FOUND;
             case UNAUTHORIZED -> ProblemType.NOT_AUTHENTICATED;
             case FORBIDDEN -> ProblemType.FORBIDDEN;
@@ -59,7 +62,7 @@ class ProblemErrorController implements ErrorController {
 
     private static String detail(ProblemType type) {
         return switch (type) {
-            case IMAGE_TOO_LARGE -> "The upload is larger than this service accepts.";
+            case IMAGE_TOO_LARGE, REQUEST_TOO_LARGE -> ProblemDetailsAdvice.tooLargeDetail(type);
             // e.g. a path Spring Security's firewall refuses (an encoded "..", a ";" or a line break)
             case VALIDATION_FAILED -> "The request line, path or headers could not be read.";
             case INTERNAL_ERROR -> "Something went wrong on our side; the request id tells us where.";

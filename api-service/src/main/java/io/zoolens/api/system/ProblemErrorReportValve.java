@@ -32,7 +32,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(problem(status));
+                writer.write(problem(status, request.getMethod(), request.getRequestURI()));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
@@ -40,12 +40,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** Only constants go into the answer: the request itself may be anything. */
-    static String problem(int status) {
+    /**
+     * Only constants go into the answer: the request itself may be anything. Its method and path only choose
+     * between the two 413 types.
+     */
+    static String problem(int status, String method, String path) {
         ProblemType type = switch (status) {
             case 400 -> ProblemType.VALIDATION_FAILED;
             case 404 -> ProblemType.NOT_FOUND;
-            case 413 -> ProblemType.IMAGE_TOO_LARGE;
+            case 413 -> ProblemDetailsAdvice.tooLarge(method, path);
             default -> status >= 500 ? ProblemType.INTERNAL_ERROR : null;
         };
         HttpStatus known = HttpStatus.resolve(status);

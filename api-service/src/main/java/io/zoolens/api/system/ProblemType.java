@@ -31,6 +31,10 @@ public enum ProblemType {
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     CLASSIFIER_UNAVAILABLE("classifier-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Classifier unavailable"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    SESSION_ENDED("session-ended", HttpStatus.UNAUTHORIZED, "Session ended"),
+    GUEST_LIMIT_REACHED("guest-limit-reached", HttpStatus.TOO_MANY_REQUESTS, "Guest limit reached"),
+    STORAGE_QUOTA_EXCEEDED("storage-quota-exceeded", HttpStatus.CONTENT_TOO_LARGE, "Storage quota exceeded"),
+    REQUEST_TOO_LARGE("request-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
     ALBUM_NAME_TAKEN("album-name-taken", HttpStatus.CONFLICT, "Album name taken");
 
     public static final String TYPE_PREFIX = "https://zoolens.io/problems/";

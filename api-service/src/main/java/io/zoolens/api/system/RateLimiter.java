@@ -2,13 +2,16 @@ package io.zoolens.api.system;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed-window counters in Redis, so every api-service replica sees the same counts. One Lua script makes
- * "increment, start the window on the first hit, report the count and what is left of the window" atomic.
+ * Counters in Redis, so every api-service replica sees the same counts: fixed windows ({@link #hit}; one Lua script
+ * makes "increment, start the window on the first hit, report the count and what is left of the window" atomic),
+ * counts forgotten some time after their latest event ({@link #count}), and holds that refuse a key for a while
+ * ({@link #hold}).
  */
 @Component
 public class RateLimiter {
@@ -25,6 +28,12 @@ public class RateLimiter {
             end
             return {count, ttl}
             """, List.class);
+
+    private static final RedisScript<Long> COUNT = RedisScript.of("""
+            local count = redis.call('INCR', KEYS[1])
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return count
+            """, Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -47,13 +56,31 @@ public class RateLimiter {
         if (value == null || Long.parseLong(value) < limit.max()) {
             return new Decision(true, Duration.ZERO);
         }
-        Long ttl = redis.getExpire(PREFIX + key, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Long ttl = redis.getExpire(PREFIX + key, TimeUnit.MILLISECONDS);
         return new Decision(
                 false, Duration.ofMillis(ttl == null || ttl < 0 ? limit.window().toMillis() : ttl));
     }
 
     public void reset(String key) {
         redis.delete(PREFIX + key);
+    }
+
+    /** Counts one event against {@code key}, which is forgotten {@code forgetAfter} after the latest event. */
+    public long count(String key, Duration forgetAfter) {
+        return redis.execute(COUNT, List.of(PREFIX + key), Long.toString(forgetAfter.toMillis()));
+    }
+
+    /** Refuses {@code key} for {@code duration} from now ({@link #heldFor} tells how long is left). */
+    public void hold(String key, Duration duration) {
+        if (!duration.isZero() && !duration.isNegative()) {
+            redis.opsForValue().set(PREFIX + key, "1", duration);
+        }
+    }
+
+    /** How long {@code key} is still held by {@link #hold}; zero when it is not. */
+    public Duration heldFor(String key) {
+        Long ttl = redis.getExpire(PREFIX + key, TimeUnit.MILLISECONDS);
+        return ttl == null || ttl <= 0 ? Duration.ZERO : Duration.ofMillis(ttl);
     }
 
     /** At most {@code max} hits per {@code window}. */

@@ -4,17 +4,17 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
@@ -23,13 +23,15 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The one security filter chain: JSON endpoints only (no form login, no redirects, no HTML), sessions in
@@ -49,8 +51,12 @@ class SecurityConfig {
             HttpSecurity http,
             SecurityProblemHandlers problems,
             CookieCsrfTokenRepository csrfTokens,
-            SecurityContextRepository securityContexts)
+            SecurityContextRepository securityContexts,
+            CsrfRenewal csrfRenewal,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
             throws Exception {
+        RequestMatcher unmapped = new UnmappedApiRequests(controllers);
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(
                                 DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
@@ -59,17 +65,27 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(DOCS)
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/auth/csrf")
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/auth/csrf", "/api/auth/session", "/api/auth/password-rules")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/logout")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/auth/register",
+                                "/api/auth/login",
+                                "/api/auth/logout",
+                                "/api/auth/password-check")
                         .permitAll()
                         // Guests classify, see their own results and stats; everything else needs an account.
                         .requestMatchers("/api/classifications", "/api/classifications/**", "/api/models", "/api/stats")
                         .permitAll()
+                        // A path nothing serves is a 404 for everyone, not a 401 for guests.
+                        .requestMatchers(unmapped)
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
-                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(unmapped))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterAfter(new ExpectedUserFilter(expectedUserExempt(), resolver), CsrfFilter.class)
                 .securityContext(context -> context.securityContextRepository(securityContexts))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(fixation -> fixation.changeSessionId()))
@@ -78,7 +94,7 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.disable())
                 .anonymous(anonymous -> {})
                 .logout(logout -> logout.logoutRequestMatcher(pathPattern(HttpMethod.POST, "/api/auth/logout"))
-                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                        .logoutSuccessHandler(csrfRenewal.afterLogout()))
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> headers.referrerPolicy(
@@ -93,12 +109,21 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Where {@code X-Expected-User} is not checked: a session is being started, or only looked at. */
+    private static RequestMatcher expectedUserExempt() {
+        return new OrRequestMatcher(
+                pathPattern(HttpMethod.GET, "/api/auth/session"),
+                pathPattern(HttpMethod.GET, "/api/auth/csrf"),
+                pathPattern(HttpMethod.POST, "/api/auth/login"),
+                pathPattern(HttpMethod.POST, "/api/auth/register"));
+    }
+
     private static RequestMatcher notDocs() {
         List<RequestMatcher> docs = new java.util.ArrayList<>();
         for (String pattern : DOCS) {
             docs.add(pathPattern(pattern));
         }
-        return new NegatedRequestMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(docs));
+        return new NegatedRequestMatcher(new OrRequestMatcher(docs));
     }
 
     @Bean
@@ -120,10 +145,13 @@ class SecurityConfig {
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
     }
 
-    /** What the JSON login does to the session, as form login would: new session id, new CSRF token. */
+    /**
+     * What the JSON login does to the session, as form login would: new session id, new CSRF token (set as the
+     * cookie at once, not only deleted as Spring's {@code CsrfAuthenticationStrategy} does).
+     */
     @Bean
-    SessionAuthenticationStrategy loginSessionStrategy(CookieCsrfTokenRepository csrfTokens) {
+    SessionAuthenticationStrategy loginSessionStrategy(CsrfRenewal csrfRenewal) {
         return new CompositeSessionAuthenticationStrategy(
-                List.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokens)));
+                List.of(new ChangeSessionIdAuthenticationStrategy(), csrfRenewal.atSignIn()));
     }
 }

@@ -277,21 +277,6 @@ class AuthIT extends ApiIntegrationTest {
     }
 
     @Test
-    void failedLoginsPauseTheAccountWith429AndRetryAfter() {
-        String name = uniqueName("locked");
-        browser().register(name, PASSWORD);
-        for (int i = 0; i < 5; i++) {
-            assertThat(browser().login(name, "wrong password " + i).status()).isEqualTo(401);
-        }
-
-        Browser.Response locked = browser().login(name, PASSWORD);
-
-        assertThat(locked.status()).isEqualTo(429);
-        assertThat(locked.problemType()).isEqualTo("rate-limited");
-        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 900L);
-    }
-
-    @Test
     void oneClientIsLimitedAcrossAccounts() {
         Browser client = browser();
         for (int i = 0; i < 20; i++) {

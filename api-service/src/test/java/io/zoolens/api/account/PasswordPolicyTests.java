@@ -54,6 +54,24 @@ class PasswordPolicyTests {
                         ApiException.class, e -> assertThat(e.problemType()).isEqualTo(ProblemType.VALIDATION_FAILED));
     }
 
+    @Test
+    void everyBrokenRuleIsNamedAtOnceAndAtRegistrationListedInErrors() {
+        assertThat(policy.failures("alice1", "alice", "a@example.org"))
+                .extracting(failure -> failure.rule().code())
+                .containsExactly("min-length", "not-common", "not-personal");
+        assertThat(policy.failures("é".repeat(40) + "alice", "alice", null))
+                .extracting(failure -> failure.rule().code())
+                .containsExactly("max-bytes", "not-personal");
+        assertThat(policy.failures("correct horse battery", null, null)).isEmpty();
+
+        assertThatThrownBy(() -> policy.check("alice1", "alice", "a@example.org"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.problemType()).isEqualTo(ProblemType.WEAK_PASSWORD);
+                    assertThat(e.getMessage()).contains("at least 10 characters");
+                    assertThat((java.util.List<?>) e.properties().get("errors")).hasSize(3);
+                });
+    }
+
     private void assertWeak(String password, String reason) {
         assertWeak(password, reason, "alice", "alice@example.org");
     }

@@ -87,7 +87,7 @@ class GuestIT extends ApiIntegrationTest {
         Response limited = guest.upload(TestImages.png(8, 50));
 
         assertThat(limited.status()).isEqualTo(429);
-        assertThat(limited.problemType()).isEqualTo("rate-limited");
+        assertThat(limited.problemType()).isEqualTo("guest-limit-reached");
         assertThat(limited.header("Retry-After")).isNotNull();
         Browser sameGuestSignedUp = guest;
         sameGuestSignedUp.register(uniqueName("unlimited"), PASSWORD);

@@ -31,8 +31,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every endpoint of the OpenAPI document, read at run time, against every way in without the right to it (issue
- * 8): no session, another user's session with the victim's ids, a missing and a wrong CSRF token, a session after
- * sign-out and after its idle timeout; and session fixation on both ways of signing in. An endpoint the document
+ * 8): no session, another user's session with the victim's ids, another user's session claiming to be the victim
+ * ({@code X-Expected-User}, issue 12), a missing and a wrong CSRF token, a session after sign-out and after its
+ * idle timeout; and session fixation on both ways of signing in. An endpoint the document
  * lists but {@link #ENDPOINTS} does not classify fails the run, so a new endpoint cannot escape the matrix.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -97,6 +98,13 @@ class AccessMatrixIT extends ApiIntegrationTest {
                     victim -> Body.json("{\"login\":\"" + victim.username() + "\",\"password\":\"" + PASSWORD + "\"}")),
             new Endpoint("POST", "/api/auth/logout", Access.PUBLIC, victim -> null), // Spring Security's filter
             new Endpoint("GET", "/api/models", Access.PUBLIC, victim -> null),
+            new Endpoint("GET", "/api/auth/session", Access.PUBLIC, victim -> null),
+            new Endpoint("GET", "/api/auth/password-rules", Access.PUBLIC, victim -> null),
+            new Endpoint(
+                    "POST",
+                    "/api/auth/password-check",
+                    Access.PUBLIC,
+                    victim -> Body.json("{\"password\":\"correct horse battery\"}")),
             new Endpoint("GET", "/api/auth/me", Access.USER, victim -> null),
             new Endpoint("POST", "/api/auth/logout-everywhere", Access.USER, victim -> null),
             new Endpoint("DELETE", "/api/account", Access.USER, victim -> null),
@@ -124,6 +132,10 @@ class AccessMatrixIT extends ApiIntegrationTest {
             new Endpoint("GET", "/api/albums/{id}", Access.USER, victim -> null),
             new Endpoint("PATCH", "/api/albums/{id}", Access.USER, victim -> Body.json("{\"name\":\"pwned\"}")),
             new Endpoint("DELETE", "/api/albums/{id}", Access.USER, victim -> null));
+
+    /** Where X-Expected-User is not checked: a session starts there, or is only looked at. */
+    private static final Set<String> EXPECTED_USER_EXEMPT =
+            Set.of("GET /api/auth/session", "GET /api/auth/csrf", "POST /api/auth/login", "POST /api/auth/register");
 
     private ConfigurableApplicationContext shortSessions;
     private Victim shared;
@@ -177,6 +189,31 @@ class AccessMatrixIT extends ApiIntegrationTest {
                 assertThat(response.json().path("notFound").get(0).asString()).isEqualTo(victim.itemId());
             } else {
                 assertThat(response.text()).doesNotContain(victim.itemId(), victim.albumId());
+            }
+            assertIntact(victim);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> expectingTheVictimOnAnotherUsersSession() {
+        return matrix("X-Expected-User of another account", ENDPOINTS, endpoint -> {
+            Victim victim = sharedVictim();
+            Body body = endpoint.body().apply(victim);
+            Browser.Response response = new HostileRequests(port, signedIn("intruder"))
+                    .send(
+                            endpoint.method(),
+                            endpoint.pathFor(victim),
+                            body == null ? null : body.contentType(),
+                            body == null ? null : body.bytes(),
+                            "X-Expected-User",
+                            victimsId(victim));
+            assertThat(response.status()).as("%s", response).isLessThan(500);
+            if (EXPECTED_USER_EXEMPT.contains(endpoint.key())) {
+                assertThat(response.status()).as("%s", response).isNotEqualTo(401);
+            } else {
+                assertThat(response.status()).as("%s", response).isEqualTo(401);
+                ProblemAssertions.assertRefusal(response, endpoint.pathFor(victim));
+                assertThat(response.problemType()).isEqualTo("session-ended");
             }
             assertIntact(victim);
         });
@@ -382,6 +419,15 @@ class AccessMatrixIT extends ApiIntegrationTest {
                                 "X-XSRF-TOKEN",
                                 UUID.randomUUID().toString());
         };
+    }
+
+    private static String victimsId(Victim victim) {
+        return victim.browser()
+                .get("/api/auth/session")
+                .json()
+                .path("user")
+                .path("id")
+                .asString();
     }
 
     private Victim victim() {

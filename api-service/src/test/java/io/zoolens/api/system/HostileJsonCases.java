@@ -47,6 +47,7 @@ final class HostileJsonCases {
 
     static final Set<String> BAD_BODY = Set.of("validation-failed");
     static final Set<String> BAD_TYPE = Set.of("unsupported-media-type");
+    static final Set<String> TOO_LARGE = Set.of("request-too-large");
     private static final String JSON = "application/json";
 
     private final long seed;
@@ -150,7 +151,8 @@ final class HostileJsonCases {
     }
 
     private static Body unknownKeys(String name, String text) {
-        return new Body(name, JSON, utf8(text), BAD_BODY, true);
+        byte[] bytes = utf8(text);
+        return new Body(name, JSON, bytes, refusal(bytes), true);
     }
 
     private static Body json(String name, String text) {
@@ -158,7 +160,12 @@ final class HostileJsonCases {
     }
 
     private static Body json(String name, byte[] bytes) {
-        return new Body(name, JSON, bytes, BAD_BODY);
+        return new Body(name, JSON, bytes, refusal(bytes));
+    }
+
+    /** Over JsonBodyGuard's 64 KiB a body is refused for its size (413) before anything reads it. */
+    private static Set<String> refusal(byte[] bytes) {
+        return bytes.length > JsonBodyGuard.MAX_BYTES ? TOO_LARGE : BAD_BODY;
     }
 
     private static byte[] concat(String before, byte[] middle, String after) {

@@ -68,4 +68,37 @@ class RateLimiterTests {
 
         assertThat(limiter.peek(key, limit).allowed()).isTrue();
     }
+
+    @Test
+    void countsAreForgottenOnlyAfterTheirLatestEvent() throws InterruptedException {
+        String key = "test:" + UUID.randomUUID();
+
+        assertThat(limiter.count(key, Duration.ofMillis(400))).isEqualTo(1);
+        Thread.sleep(250);
+        assertThat(limiter.count(key, Duration.ofMillis(400))).isEqualTo(2);
+        Thread.sleep(250);
+        assertThat(limiter.count(key, Duration.ofMillis(400)))
+                .as("the second event renewed it")
+                .isEqualTo(3);
+        Thread.sleep(500);
+
+        assertThat(limiter.count(key, Duration.ofMillis(400))).isEqualTo(1);
+    }
+
+    @Test
+    void aHoldLastsItsTimeAndResetLiftsIt() throws InterruptedException {
+        String key = "test:" + UUID.randomUUID();
+        assertThat(limiter.heldFor(key)).isZero();
+
+        limiter.hold(key, Duration.ofMillis(300));
+        assertThat(limiter.heldFor(key)).isBetween(Duration.ofMillis(1), Duration.ofMillis(300));
+        Thread.sleep(400);
+        assertThat(limiter.heldFor(key)).isZero();
+
+        limiter.hold(key, Duration.ofMinutes(1));
+        limiter.hold(key + ":nothing", Duration.ZERO);
+        limiter.reset(key);
+        assertThat(limiter.heldFor(key)).isZero();
+        assertThat(limiter.heldFor(key + ":nothing")).isZero();
+    }
 }
