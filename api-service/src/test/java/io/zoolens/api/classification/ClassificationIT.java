@@ -98,8 +98,7 @@ class ClassificationIT extends ApiIntegrationTest {
         assertThat(original.status()).isEqualTo(200);
         assertThat(original.header("Content-Type")).isEqualTo("image/jpeg");
         assertThat(original.body()).isEqualTo(jpeg);
-        assertThat(original.header("Cache-Control"))
-                .isEqualTo("max-age=86400, private");
+        assertThat(original.header("Cache-Control")).isEqualTo("max-age=86400, private");
         assertThat(original.header("ETag")).isNotBlank();
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(thumbnail.header("Content-Type")).isEqualTo("image/jpeg");
