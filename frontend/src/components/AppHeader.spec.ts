@@ -23,6 +23,16 @@ describe('AppHeader', () => {
     expect(wrapper.text()).toContain('Sign up')
   })
 
+  it('drops the avatar once the session ended elsewhere, and offers the way back in', async () => {
+    const auth = useAuthStore()
+    auth.user = user
+    auth.status = 'user'
+    auth.sessionEnded()
+    const wrapper = await mountHeader('/albums')
+    expect(wrapper.find('[data-testid="account-link"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('Sign in')
+  })
+
   it('shows the signed-in user, and marks History current on an item page', async () => {
     const auth = useAuthStore()
     auth.user = user
