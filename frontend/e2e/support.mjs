@@ -48,3 +48,51 @@ export async function snap(page, name) {
   }
   await page.setViewportSize(viewports.desktop)
 }
+
+/**
+ * The public API with a browser context's own cookies (Playwright's context.request shares them), sending the
+ * CSRF token from the cookie jar as the SPA does: for setting up and checking what the UI did, never instead of it.
+ */
+export function apiOf(context, base = settings.baseUrl) {
+  async function token() {
+    const find = async () => (await context.cookies(base)).find((cookie) => cookie.name === 'XSRF-TOKEN')
+    let cookie = await find()
+    if (!cookie) {
+      await context.request.get(`${base}/api/auth/csrf`)
+      cookie = await find()
+    }
+    return cookie ? decodeURIComponent(cookie.value) : ''
+  }
+  async function call(method, path, { json, multipart } = {}) {
+    const headers = { Accept: 'application/json, application/problem+json' }
+    if (method !== 'GET') headers['X-XSRF-TOKEN'] = await token()
+    const response = await context.request.fetch(`${base}/api${path}`, { method, headers, data: json, multipart })
+    const text = await response.text()
+    let body = null
+    try {
+      body = text ? JSON.parse(text) : null
+    } catch {
+      body = text
+    }
+    return { status: response.status(), body }
+  }
+  return {
+    get: (path) => call('GET', path),
+    post: (path, json) => call('POST', path, { json }),
+    upload: (name, mimeType, buffer) => call('POST', '/classifications', { multipart: { image: { name, mimeType, buffer } } }),
+  }
+}
+
+/** A new account's details, unique for this run. */
+export function newAccount(prefix) {
+  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`
+  return { username: `${prefix}${stamp}`, email: `${prefix}-${stamp}@example.org`, password: 'purple-harbor-lantern-47' }
+}
+
+/** Collects script errors and Content-Security-Policy violations of a page into `errors`. */
+export function watchErrors(page, errors) {
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) errors.push(`CSP: ${message.text()}`)
+  })
+}

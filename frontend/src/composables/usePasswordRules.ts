@@ -39,7 +39,8 @@ export function usePasswordRules(password: Ref<string>, context: () => PasswordC
   function localState(code: string, value: string): RuleState | null {
     const limits = passwordRules.value
     if (!limits) return null
-    if (code === 'min-length') return value.length >= limits.minLength ? 'met' : 'failed'
+    // Characters as the API counts them: code points, so an emoji is one.
+    if (code === 'min-length') return [...value].length >= limits.minLength ? 'met' : 'failed'
     if (code === 'max-bytes') return encoder.encode(value).length <= limits.maxBytes ? 'met' : 'failed'
     return null
   }
