@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { apiOf, launchBrowser, newAccount, settings, snap, viewports, watchErrors } from './support.mjs'
+import { apiOf, launchBrowser, newAccount, relayFrom, settings, snap, viewports, watchErrors } from './support.mjs'
 
 const base = settings.baseUrl
 const PROBLEM = 'https://zoolens.io/problems/'
@@ -12,15 +12,14 @@ const stamp = Date.now().toString(36)
 
 /**
  * The guest limit counts per network address, and every other test reaches the gateway from 127.0.0.1. On a local
- * stack this test comes from 127.0.0.2 (the gateway listens on every loopback address), so it uses up its own
- * allowance only; ZOOLENS_E2E_GUEST_BASE_URL names another way in for a remote stack.
+ * stack this test comes from 127.0.0.2 through a TCP relay (support.mjs), so it uses up an allowance of its own;
+ * ZOOLENS_E2E_GUEST_BASE_URL names another way in for a remote stack.
  */
-function guestOrigin() {
-  if (process.env.ZOOLENS_E2E_GUEST_BASE_URL) return process.env.ZOOLENS_E2E_GUEST_BASE_URL.replace(/\/$/, '')
-  const url = new URL(base)
-  if (url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') return null
-  url.hostname = '127.0.0.2'
-  return url.origin
+async function guestOrigin() {
+  if (process.env.ZOOLENS_E2E_GUEST_BASE_URL) return { origin: process.env.ZOOLENS_E2E_GUEST_BASE_URL.replace(/\/$/, ''), close: async () => {} }
+  const { hostname } = new URL(base)
+  if (hostname !== 'localhost' && hostname !== '127.0.0.1') return null
+  return relayFrom('127.0.0.2')
 }
 
 const windowNames = { 60: 'a minute', 3600: 'an hour', 86400: 'a day' }
@@ -173,8 +172,10 @@ describe('Accounts, sessions and limits in the browser', { timeout: 10 * 60 * 10
   })
 
   it('tells a guest over the hourly limit how long to wait and why, up front and on refusal, and lets them sign up to go on', async (t) => {
-    const origin = guestOrigin()
-    if (!origin) return t.skip('the guest limit needs an address of its own: set ZOOLENS_E2E_GUEST_BASE_URL')
+    const relay = await guestOrigin()
+    if (!relay) return t.skip('the guest limit needs an address of its own: set ZOOLENS_E2E_GUEST_BASE_URL')
+    t.after(() => relay.close())
+    const { origin } = relay
     const guest = await device({ origin })
     await guest.page.goto(`${origin}/`)
     const { max, windowSeconds } = (await guest.api.get('/auth/session')).body.limits.guestUploads

@@ -1,5 +1,6 @@
 // Shared settings and helpers for the end-to-end tests (playwright-core driving Debian's Chromium).
 import { mkdirSync } from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -95,4 +96,46 @@ export function watchErrors(page, errors) {
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) errors.push(`CSP: ${message.text()}`)
   })
+}
+
+/**
+ * A plain TCP relay on a free local port to the stack's gateway that connects from another loopback address
+ * (`localAddress`, e.g. 127.0.0.2): the browser speaks TLS to the gateway through it unchanged, and the gateway sees
+ * a client of its own address. For limits per address, which every other test (all from 127.0.0.1) shares.
+ * Answers the origin to use (same host name, so the certificate and the allowed hosts still fit) and `close`.
+ */
+export async function relayFrom(localAddress, target = settings.baseUrl) {
+  const url = new URL(target)
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
+  // The gateway listens on IPv4; "localhost" might resolve to ::1 first here.
+  const host = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname
+  const sockets = new Set()
+  const server = net.createServer((client) => {
+    const upstream = net.connect({ host, port, localAddress })
+    const close = () => {
+      for (const socket of [client, upstream]) {
+        socket.destroy()
+        sockets.delete(socket)
+      }
+    }
+    for (const socket of [client, upstream]) {
+      sockets.add(socket)
+      socket.on('error', close)
+      socket.on('close', close)
+    }
+    client.pipe(upstream)
+    upstream.pipe(client)
+  })
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', resolve)
+  })
+  return {
+    origin: `${url.protocol}//${url.hostname}:${server.address().port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      }),
+  }
 }
