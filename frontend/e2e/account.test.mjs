@@ -105,7 +105,7 @@ describe('Accounts, sessions and limits in the browser', { timeout: 10 * 60 * 10
 
     await laptop.page.goto(`${base}/account`)
     await laptop.page.getByRole('button', { name: 'Sign out everywhere' }).click()
-    await laptop.page.locator('dialog [data-testid="confirm"]').click()
+    await laptop.page.locator('dialog[open] [data-testid="confirm"]').click()
     await laptop.page.locator('[data-testid="toast"]', { hasText: 'Signed out on every device' }).waitFor()
 
     // The phone has not looked since: its upload names the account (X-Expected-User) and the API refuses it.

@@ -75,12 +75,13 @@ export function problemFromResponse(status: number, contentType: string | null, 
   return new ApiProblem({ title: `HTTP ${status}` }, status, retry)
 }
 
-/** A wait as people say it: seconds under a minute and a half, then about so many minutes, then hours. */
+/** A wait as people say it: seconds under a minute and a half, then about so many minutes, an hour, hours. */
 export function formatWait(seconds: number): string {
   const s = Math.max(1, Math.round(seconds))
   if (s < 90) return s === 1 ? '1 second' : `${s} seconds`
   const minutes = Math.round(s / 60)
-  if (minutes < 90) return `about ${minutes} minutes`
+  if (minutes < 60) return `about ${minutes} minutes`
+  if (minutes < 90) return 'about an hour'
   const hours = Math.round(minutes / 60)
   return hours === 1 ? 'about an hour' : `about ${hours} hours`
 }
