@@ -1,15 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { routes } from '@/router'
+import { testRouter } from '@/test/router'
 import { useAuthStore } from '@/stores/auth'
 import { user } from '@/test/fixtures'
 import AppHeader from './AppHeader.vue'
 
 async function mountHeader(path: string) {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push(path)
+  const router = await testRouter(path)
   return mount(AppHeader, { global: { plugins: [router], stubs: { RouterLink: RouterLinkStub } } })
 }
 

@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { routes } from '@/router'
 import { ApiProblem, PROBLEM_BASE } from '@/services/problem'
 import { useAuthStore } from '@/stores/auth'
+import { testRouter } from '@/test/router'
 import AppProblemAlert from './AppProblemAlert.vue'
 
 const guestLimit = new ApiProblem(
@@ -14,8 +13,7 @@ const guestLimit = new ApiProblem(
 )
 
 async function mountAlert(error: unknown, path = '/') {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push(path)
+  const router = await testRouter(path)
   return mount(AppProblemAlert, {
     props: { error, title: 'That did not work', retryable: true },
     global: { plugins: [router], stubs: { RouterLink: RouterLinkStub } },
@@ -67,5 +65,13 @@ describe('AppProblemAlert', () => {
     const wrapper = await mountAlert(new ApiProblem({ type: `${PROBLEM_BASE}rate-limited` }, 429, 300))
     expect(wrapper.text()).toContain('Try again in about 5 minutes')
     expect(wrapper.get('button').text()).toBe('Try again')
+  })
+
+  it('takes a page’s own wording and keeps the actions of the problem behind it', async () => {
+    useAuthStore().status = 'guest'
+    const wrapper = await mountAlert(guestLimit)
+    await wrapper.setProps({ message: 'Worded by the page.' })
+    expect(wrapper.get('[role="alert"]').text()).toContain('Worded by the page.')
+    expect(wrapper.find('[data-testid="problem-sign-up"]').exists()).toBe(true)
   })
 })

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { routes } from '@/router'
+import { testRouter } from '@/test/router'
 import { useAuthStore } from '@/stores/auth'
 import { stubFetch } from '@/test/fetchStub'
 import { album, classification, user } from '@/test/fixtures'
@@ -10,8 +9,7 @@ import { setCookie } from '@/test/setup'
 import HistoryView from './HistoryView.vue'
 
 async function mountHistory() {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push('/history')
+  const router = await testRouter('/history')
   const wrapper = mount(HistoryView, { attachTo: document.body, global: { plugins: [router], stubs: { RouterLink: RouterLinkStub } } })
   await flushPromises()
   return wrapper

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, RouterLinkStub, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { routes } from '@/router'
+import { testRouter } from '@/test/router'
 import { problem, stubFetch, type RecordedCall } from '@/test/fetchStub'
 import { passwordRules } from '@/test/fixtures'
 import { setCookie } from '@/test/setup'
@@ -22,8 +21,7 @@ function judge(call: RecordedCall) {
 }
 
 async function mountSignUp() {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push('/sign-up')
+  const router = await testRouter('/sign-up')
   const wrapper = mount(SignUpView, { global: { plugins: [router], stubs: { RouterLink: RouterLinkStub } } })
   await flushPromises()
   return wrapper
