@@ -160,26 +160,48 @@ describe('auth store', () => {
       stop()
     })
 
-    it('asks again now and then while signed in and visible (the idle timeout), not while the tab is hidden', async () => {
+    it('asks again on the first click or key after a while in use, never on a timer, and not in a hidden tab', async () => {
       vi.useFakeTimers()
       let current = session()
       const { calls } = stubFetch({ 'GET /api/auth/session': () => ({ body: current }) })
       const auth = useAuthStore()
       await auth.load()
       const stop = auth.watchSession(60000)
+      // Unattended: no look however long, so the API's idle timeout can run.
+      await vi.advanceTimersByTimeAsync(10 * 60000)
+      expect(calls).toHaveLength(1)
+      // Hidden: input does not count either.
       const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
-      await vi.advanceTimersByTimeAsync(60000)
+      window.dispatchEvent(new KeyboardEvent('keydown'))
       expect(calls).toHaveLength(1)
       visibility.mockReturnValue('visible')
       current = session({ user: null })
-      await vi.advanceTimersByTimeAsync(60000)
+      window.dispatchEvent(new Event('pointerdown'))
+      await vi.advanceTimersByTimeAsync(0)
       expect(calls).toHaveLength(2)
       expect(auth.status).toBe('signed-out')
-      // Signed out: no more polling, only a look when the person comes back to the tab.
-      await vi.advanceTimersByTimeAsync(180000)
+      // At most once per interval while in use, and no more once signed out.
+      window.dispatchEvent(new KeyboardEvent('keydown'))
+      await vi.advanceTimersByTimeAsync(60000)
+      window.dispatchEvent(new KeyboardEvent('keydown'))
       expect(calls).toHaveLength(2)
       stop()
       visibility.mockRestore()
+    })
+
+    it('looks once per interval however busy the person is', async () => {
+      vi.useFakeTimers()
+      const { calls } = stubFetch({ 'GET /api/auth/session': signedIn() })
+      const auth = useAuthStore()
+      await auth.load()
+      const stop = auth.watchSession(60000)
+      await vi.advanceTimersByTimeAsync(60000)
+      for (let i = 0; i < 5; i++) {
+        window.dispatchEvent(new Event('pointerdown'))
+        await vi.advanceTimersByTimeAsync(1000)
+      }
+      expect(calls).toHaveLength(2)
+      stop()
     })
 
     it('keeps a network hiccup while signed in from signing the person out', async () => {

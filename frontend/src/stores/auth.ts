@@ -115,26 +115,31 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /**
-   * Notices a session that ended elsewhere or timed out: whenever the tab comes back into view or gets focus, and
-   * every `intervalMs` while signed in and visible. Answers the function that stops watching.
+   * Notices a session that ended elsewhere or timed out: whenever the tab comes back into view or gets focus, and,
+   * while signed in, on the first click or key after `intervalMs` without a look. Never on a timer: every look
+   * renews the session, and an unattended tab must let the idle timeout run. Answers the function that stops it.
    */
   function watchSession(intervalMs = config.sessionCheckIntervalMs): () => void {
-    const check = () => {
+    const check = (gapMs: number) => {
       if (document.visibilityState === 'hidden' || status.value === 'unknown') return
-      if (Date.now() - lastCheck < CHECK_GAP_MS) return
+      if (Date.now() - lastCheck < gapMs) return
       lastCheck = Date.now()
       void load(true)
     }
-    const tick = () => {
-      if (status.value === 'user') check()
+    const onReturn = () => check(CHECK_GAP_MS)
+    const onInput = () => {
+      if (status.value === 'user') check(intervalMs)
     }
-    window.addEventListener('focus', check)
-    document.addEventListener('visibilitychange', check)
-    const timer = setInterval(tick, intervalMs)
+    const input = { capture: true, passive: true } as const
+    window.addEventListener('focus', onReturn)
+    document.addEventListener('visibilitychange', onReturn)
+    window.addEventListener('pointerdown', onInput, input)
+    window.addEventListener('keydown', onInput, input)
     return () => {
-      window.removeEventListener('focus', check)
-      document.removeEventListener('visibilitychange', check)
-      clearInterval(timer)
+      window.removeEventListener('focus', onReturn)
+      document.removeEventListener('visibilitychange', onReturn)
+      window.removeEventListener('pointerdown', onInput, input)
+      window.removeEventListener('keydown', onInput, input)
     }
   }
 
