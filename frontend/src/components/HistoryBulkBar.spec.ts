@@ -9,7 +9,6 @@ describe('HistoryBulkBar', () => {
   it('says how many are selected, lists albums with their counts, and files into the chosen one', async () => {
     const wrapper = mount(HistoryBulkBar, { props: { count: 2, albums } })
     expect(wrapper.get('#bulk-count').text()).toBe('2 pictures selected')
-    expect(wrapper.get('#bulk-count').attributes('aria-live')).toBe('polite')
     expect(wrapper.findAll('option').map((option) => option.text())).toEqual([
       'Choose an album…',
       'Zoo (3 pictures)',

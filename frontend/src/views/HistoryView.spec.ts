@@ -38,6 +38,8 @@ describe('HistoryView', () => {
     await boxes[0]!.setValue(true)
     await boxes[2]!.setValue(true)
     expect(wrapper.get('#bulk-count').text()).toBe('2 pictures selected')
+    expect(wrapper.get('[data-testid="selection-status"]').text()).toBe('2 pictures selected')
+    expect(wrapper.get('[data-testid="selection-status"]').attributes('aria-live')).toBe('polite')
     expect((wrapper.get('[data-testid="history-select-all"]').element as HTMLInputElement).indeterminate).toBe(true)
     await wrapper.get('[data-testid="bulk-album"]').setValue('a1')
     await wrapper.get('.bulk form').trigger('submit')
