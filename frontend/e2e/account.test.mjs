@@ -368,6 +368,11 @@ describe('Accounts, sessions and limits in the browser', { timeout: 10 * 60 * 10
       assert.ok([201, 202].includes(blank.status), JSON.stringify(blank.body))
       assert.equal(blank.body.recognised, false, JSON.stringify(blank.body))
 
+      // The cat marked wrong: accuracy 0% on one sample, which must still show as a bar.
+      const named = (await api.get('/classifications')).body.items.find((item) => item.recognised !== false)
+      const feedback = await api.put(`/classifications/${named.id}/feedback`, { correct: false, label: 'dog' })
+      assert.equal(feedback.status, 200, JSON.stringify(feedback.body))
+
       await page.reload()
       const labels = page.locator('[data-testid="chart"]', { hasText: 'Pictures per label' })
       await labels.locator('canvas').waitFor()
@@ -376,6 +381,23 @@ describe('Accounts, sessions and limits in the browser', { timeout: 10 * 60 * 10
       assert.match(totals, /1 named · 1 nothing found/)
       const activity = page.locator('[data-testid="chart"]', { hasText: 'Activity' })
       assert.match(await activity.locator('table').textContent(), /Today\s*2/)
+
+      const accuracy = page.locator('[data-testid="chart"]', { hasText: 'Accuracy per label' })
+      assert.match(await accuracy.locator('table').textContent(), /cat\s*0%\s*0 of 1/)
+      assert.match(totals, /0 of 1 named pictures marked correct/)
+      // A 0% bar is drawn as a stub in the "correct" colour, not left out: look for its pixels on the canvas.
+      await page.waitForTimeout(600) // the bars grow in for 300 ms
+      const stubPixels = await accuracy.locator('canvas').evaluate((canvas) => {
+        const colour = getComputedStyle(document.documentElement).getPropertyValue('--chart-correct').trim()
+        const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16))
+        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
+        let count = 0
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i] - r) < 8 && Math.abs(data[i + 1] - g) < 8 && Math.abs(data[i + 2] - b) < 8 && data[i + 3] > 200) count++
+        }
+        return count
+      })
+      assert.ok(stubPixels > 50, `a visible 0% bar (${stubPixels} pixels in its colour)`)
       await snap(page, 'account-stats')
     })
   })

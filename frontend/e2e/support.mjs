@@ -80,6 +80,7 @@ export function apiOf(context, base = settings.baseUrl) {
   return {
     get: (path) => call('GET', path),
     post: (path, json) => call('POST', path, { json }),
+    put: (path, json) => call('PUT', path, { json }),
     upload: (name, mimeType, buffer) => call('POST', '/classifications', { multipart: { image: { name, mimeType, buffer } } }),
   }
 }

@@ -16,4 +16,9 @@ describe('StatsTotals', () => {
   it('mentions failed pictures only when there are some', () => {
     expect(mount(StatsTotals, { props: { totals: { ...stats.totals, failed: 2 } } }).text()).toContain('2 could not be classified')
   })
+
+  it('says there is no feedback yet rather than "0 of 0"', () => {
+    const totals = { ...stats.totals, withFeedback: 1, nothingFoundWithFeedback: 1, correct: 0, accuracy: null }
+    expect(mount(StatsTotals, { props: { totals } }).text()).toContain('No feedback on named pictures yet')
+  })
 })
