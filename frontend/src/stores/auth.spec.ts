@@ -6,7 +6,6 @@ import { classification, session, user } from '@/test/fixtures'
 import { setCookie } from '@/test/setup'
 import { api, isRetryable } from '@/services/api'
 import { useAuthStore } from './auth'
-import { useClassifyStore } from './classify'
 import { useHistoryStore } from './history'
 
 const signedIn = () => ({ body: session() })
@@ -213,7 +212,7 @@ describe('auth store', () => {
       expect(auth.status).toBe('user')
     })
 
-    it('refuses an upload instead of storing it as a guest: the classify page gets session-ended and keeps the picture', async () => {
+    it('refuses an upload instead of storing it as a guest: the upload fails with session-ended, as a retry does', async () => {
       stubFetch({ 'GET /api/auth/session': signedIn() })
       const auth = useAuthStore()
       await auth.load()
@@ -221,17 +220,14 @@ describe('auth store', () => {
         { status: 401, body: { type: 'https://zoolens.io/problems/session-ended', status: 401, detail: 'You were signed out — sign in again.' } },
         { status: 401, body: { type: 'https://zoolens.io/problems/session-ended', status: 401 } },
       ])
-      const classify = useClassifyStore()
       const picture = new File([new Uint8Array([1, 2, 3])], 'cat.png', { type: 'image/png' })
-      await classify.classify(picture)
+      const refused = await api.classifications.create({ image: picture }).catch((problem: unknown) => problem)
       expect(requests[0]?.requestHeaders['X-Expected-User']).toBe('u1')
+      expect(refused).toMatchObject({ slug: 'session-ended' })
+      expect(isRetryable(refused)).toBe(true)
       expect(auth.status).toBe('signed-out')
-      expect(classify.phase).toBe('error')
-      expect(classify.error).toMatchObject({ slug: 'session-ended' })
-      expect(isRetryable(classify.error)).toBe(true)
-      expect(classify.file?.name).toBe('cat.png')
       // Until the person signs in again or chooses to go on as a guest, a retry still names the ended account.
-      await classify.retry()
+      await expect(api.classifications.create({ image: picture })).rejects.toMatchObject({ slug: 'session-ended' })
       expect(requests[1]?.requestHeaders['X-Expected-User']).toBe('u1')
     })
 
