@@ -9,6 +9,8 @@ interface ImportMetaEnv {
   readonly VITE_REQUEST_TIMEOUT_MS?: string
   /** Largest upload the app accepts before sending it (the API checks again). */
   readonly VITE_UPLOAD_MAX_BYTES?: string
+  /** After how long without a look a signed-in tab's next click or key asks whether its session holds, in ms. */
+  readonly VITE_SESSION_CHECK_INTERVAL_MS?: string
 }
 
 interface ImportMeta {

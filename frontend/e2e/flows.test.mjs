@@ -92,8 +92,9 @@ describe('Zoolens in the browser', { timeout: 10 * 60 * 1000 }, () => {
     await page.goto(itemUrl)
     const select = page.locator('#item-album')
     await select.waitFor()
-    await page.waitForFunction((name) => [...document.querySelectorAll('#item-album option')].some((o) => o.textContent === name), albumName)
-    await select.selectOption({ label: albumName })
+    // Album pickers name each album with its picture count: "Cats … (0 pictures)".
+    await page.waitForFunction((name) => [...document.querySelectorAll('#item-album option')].some((o) => o.textContent.startsWith(`${name} (`)), albumName)
+    await select.selectOption({ label: `${albumName} (0 pictures)` })
     await page.locator('[data-testid="toast"]', { hasText: 'Filed into the album' }).waitFor()
 
     await page.goto(`${base}/albums`)

@@ -1,5 +1,6 @@
 // Shared settings and helpers for the end-to-end tests (playwright-core driving Debian's Chromium).
 import { mkdirSync } from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -47,4 +48,95 @@ export async function snap(page, name) {
     await page.screenshot({ path: path.join(settings.screenshots, `${prefix}-${name}-${kind}.png`) })
   }
   await page.setViewportSize(viewports.desktop)
+}
+
+/**
+ * The public API with a browser context's own cookies (Playwright's context.request shares them), sending the
+ * CSRF token from the cookie jar as the SPA does: for setting up and checking what the UI did, never instead of it.
+ */
+export function apiOf(context, base = settings.baseUrl) {
+  async function token() {
+    const find = async () => (await context.cookies(base)).find((cookie) => cookie.name === 'XSRF-TOKEN')
+    let cookie = await find()
+    if (!cookie) {
+      await context.request.get(`${base}/api/auth/csrf`)
+      cookie = await find()
+    }
+    return cookie ? decodeURIComponent(cookie.value) : ''
+  }
+  async function call(method, path, { json, multipart } = {}) {
+    const headers = { Accept: 'application/json, application/problem+json' }
+    if (method !== 'GET') headers['X-XSRF-TOKEN'] = await token()
+    const response = await context.request.fetch(`${base}/api${path}`, { method, headers, data: json, multipart })
+    const text = await response.text()
+    let body = null
+    try {
+      body = text ? JSON.parse(text) : null
+    } catch {
+      body = text
+    }
+    return { status: response.status(), body }
+  }
+  return {
+    get: (path) => call('GET', path),
+    post: (path, json) => call('POST', path, { json }),
+    put: (path, json) => call('PUT', path, { json }),
+    upload: (name, mimeType, buffer) => call('POST', '/classifications', { multipart: { image: { name, mimeType, buffer } } }),
+  }
+}
+
+/** A new account's details, unique for this run. */
+export function newAccount(prefix) {
+  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`
+  return { username: `${prefix}${stamp}`, email: `${prefix}-${stamp}@example.org`, password: 'purple-harbor-lantern-47' }
+}
+
+/** Collects script errors and Content-Security-Policy violations of a page into `errors`. */
+export function watchErrors(page, errors) {
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) errors.push(`CSP: ${message.text()}`)
+  })
+}
+
+/**
+ * A plain TCP relay on a free local port to the stack's gateway that connects from another loopback address
+ * (`localAddress`, e.g. 127.0.0.2): the browser speaks TLS to the gateway through it unchanged, and the gateway sees
+ * a client of its own address. For limits per address, which every other test (all from 127.0.0.1) shares.
+ * Answers the origin to use (same host name, so the certificate and the allowed hosts still fit) and `close`.
+ */
+export async function relayFrom(localAddress, target = settings.baseUrl) {
+  const url = new URL(target)
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
+  // The gateway listens on IPv4; "localhost" might resolve to ::1 first here.
+  const host = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname
+  const sockets = new Set()
+  const server = net.createServer((client) => {
+    const upstream = net.connect({ host, port, localAddress })
+    const close = () => {
+      for (const socket of [client, upstream]) {
+        socket.destroy()
+        sockets.delete(socket)
+      }
+    }
+    for (const socket of [client, upstream]) {
+      sockets.add(socket)
+      socket.on('error', close)
+      socket.on('close', close)
+    }
+    client.pipe(upstream)
+    upstream.pipe(client)
+  })
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', resolve)
+  })
+  return {
+    origin: `${url.protocol}//${url.hostname}:${server.address().port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      }),
+  }
 }

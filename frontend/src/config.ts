@@ -21,6 +21,8 @@ export const config = Object.freeze({
   /** Types offered by the file picker; mirrors ZOOLENS_UPLOAD_ALLOWED_TYPES. */
   acceptedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp'] as readonly string[],
   historyPageSize: 24,
+  /** While signed in, the first click or key after this long without a look asks whether the session still holds. */
+  sessionCheckIntervalMs: numberFrom(import.meta.env.VITE_SESSION_CHECK_INTERVAL_MS, 60000),
   csrfCookie: 'XSRF-TOKEN',
   csrfHeader: 'X-XSRF-TOKEN',
 })

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { stubFetch } from '@/test/fetchStub'
+import { problem, stubFetch } from '@/test/fetchStub'
 import { album } from '@/test/fixtures'
 import { setCookie } from '@/test/setup'
 import { useAlbumsStore } from '@/stores/albums'
@@ -37,5 +37,22 @@ describe('AlbumsCard', () => {
     const wrapper = mountCard()
     await wrapper.get('button[aria-label="Delete Cats"]').trigger('click')
     expect(wrapper.emitted('delete')?.[0]?.[0]).toMatchObject({ id: 'a1' })
+  })
+
+  it('keeps the rename form open with the clash beside the name field: another album’s name, or the API’s 409', async () => {
+    const { calls } = stubFetch({ 'PATCH /api/albums/a1': problem(409, 'album-name-taken') })
+    useAlbumsStore().albums = [album(), album({ id: 'a2', name: 'Dogs' })]
+    const wrapper = mountCard()
+    await wrapper.get('button[aria-label="Rename Cats"]').trigger('click')
+    await wrapper.get('[data-testid="album-rename"]').setValue('dogs')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.get('[data-testid="album-rename-error"]').text()).toContain('You already have an album called “Dogs”')
+    expect(calls).toHaveLength(0)
+    await wrapper.get('[data-testid="album-rename"]').setValue('Birds')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(calls).toHaveLength(1)
+    expect(wrapper.get('[data-testid="album-rename-error"]').text()).toContain('“Birds”')
+    expect(wrapper.find('form').exists()).toBe(true)
   })
 })

@@ -39,4 +39,24 @@ describe('AlbumsCreateForm', () => {
     await flushPromises()
     expect(wrapper.get('[role="alert"]').text()).toBe('That name is too long.')
   })
+
+  it('shows a name that is taken (any case, any spaces) beside the name field, before and after asking the API', async () => {
+    const { calls } = stubFetch({ 'POST /api/albums': problem(409, 'album-name-taken', { detail: 'An album with that name exists.' }) })
+    useAlbumsStore().albums = [album({ name: 'Zoo' })]
+    const wrapper = mount(AlbumsCreateForm)
+    await wrapper.get('[data-testid="album-name"]').setValue('  zOO ')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.get('[data-testid="album-name-error"]').text()).toBe('You already have an album called “Zoo”. Choose another name.')
+    expect(wrapper.get('[data-testid="album-name"]').attributes('aria-invalid')).toBe('true')
+    expect(wrapper.get('[data-testid="album-name"]').attributes('aria-describedby')).toBe('album-name-error')
+    expect(calls).toHaveLength(0)
+
+    // One the list here does not know yet (made in another tab): the API's 409 lands in the same place.
+    await wrapper.get('[data-testid="album-name"]').setValue('Garden')
+    expect(wrapper.find('[data-testid="album-name-error"]').exists()).toBe(false)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(calls).toHaveLength(1)
+    expect(wrapper.get('[data-testid="album-name-error"]').text()).toBe('You already have an album called “Garden”. Choose another name.')
+  })
 })

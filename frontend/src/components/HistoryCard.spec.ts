@@ -24,4 +24,18 @@ describe('HistoryCard', () => {
     expect(queued.get('.history-title').text()).toBe('Queued')
     expect(queued.get('.badge-accent').text()).toBe('Queued')
   })
+
+  it('has a checkbox, named after its picture, above the card link when pictures can be selected', async () => {
+    expect(mountCard().find('[data-testid="history-select"]').exists()).toBe(false)
+    const wrapper = mount(HistoryCard, {
+      props: { item: classification(), selectable: true, selected: false },
+      global: { stubs: { RouterLink: RouterLinkStub } },
+    })
+    const box = wrapper.get('[data-testid="history-select"]')
+    expect(box.attributes('aria-label')).toMatch(/^Select cat, /)
+    await box.setValue(true)
+    expect(wrapper.emitted('toggle')).toEqual([[true]])
+    await wrapper.setProps({ selected: true })
+    expect(wrapper.get('article').classes()).toContain('selected')
+  })
 })

@@ -31,4 +31,18 @@ describe('HistoryFilters', () => {
     await wrapper.get('button').trigger('click')
     expect(wrapper.emitted('change')?.at(-1)).toEqual([{ label: undefined, albumId: undefined, feedback: undefined }])
   })
+
+  it('keeps the place of "Clear" while there is nothing to clear, so the bar does not shift when it appears', async () => {
+    const wrapper = mount(HistoryFilters, { props: { filter: {}, albums: [], showAlbums: false } })
+    const clear = wrapper.get('[data-testid="filter-clear"]')
+    expect(clear.classes()).toContain('hidden')
+    await wrapper.get('[data-testid="filter-feedback"]').setValue('none')
+    expect(wrapper.get('[data-testid="filter-clear"]').classes()).not.toContain('hidden')
+    expect(wrapper.findAll('.filters > *')).toHaveLength(3)
+  })
+
+  it('names each album with its picture count', () => {
+    const wrapper = mountFilters()
+    expect(wrapper.findAll('[data-testid="filter-album"] option').map((option) => option.text())).toEqual(['All albums', 'Cats (0 pictures)'])
+  })
 })

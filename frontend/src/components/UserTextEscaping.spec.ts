@@ -101,7 +101,7 @@ describe.each(HOSTILE)('user-supplied text %s', (payload) => {
     useAlbumsStore().albums = [album({ name: payload })]
     const wrapper = mount(AppAlbumSelect, { props: { id: 'pick', label: 'Album' } })
     expectTextNotMarkup(wrapper, payload)
-    expect(wrapper.findAll('option').map((option) => option.text())).toContain(payload)
+    expect(wrapper.findAll('option').map((option) => option.text())).toContain(`${payload} (0 pictures)`)
   })
 
   it('is text in the feedback form: the label choices and the given label', () => {

@@ -17,8 +17,11 @@ export function useAuthForm(fieldsBySlug: Record<string, string> = {}) {
   const busy = ref(false)
   const errors = useFormErrors(fieldsBySlug)
 
-  /** `welcome` gets the username the API answered with, so it is built once the request is through. */
-  async function submit(send: () => Promise<void>, welcome: (username: string | undefined) => string) {
+  /**
+   * `welcome` gets the username the API answered with, so it is built once the request is through; `onProblem`
+   * sees a refusal too (sign-up marks the password rules it names).
+   */
+  async function submit(send: () => Promise<void>, welcome: (username: string | undefined) => string, onProblem?: (problem: unknown) => void) {
     busy.value = true
     errors.clear()
     try {
@@ -27,6 +30,7 @@ export function useAuthForm(fieldsBySlug: Record<string, string> = {}) {
       await router.push(safeRedirect(route.query.redirect))
     } catch (problem) {
       errors.show(problem)
+      onProblem?.(problem)
     } finally {
       busy.value = false
     }

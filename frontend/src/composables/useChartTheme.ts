@@ -2,20 +2,25 @@ import {
   BarElement,
   CategoryScale,
   Chart,
-  Filler,
   Legend,
   LinearScale,
-  LineElement,
-  PointElement,
   Tooltip,
   type ChartOptions,
 } from 'chart.js'
 
 // Registered once, only the parts the stats page uses (keeps the lazy stats chunk small).
-Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement, Tooltip, Legend, Filler)
+Chart.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend)
+
+/** What a colour means, the same in every chart: pictures, marked correct, marked wrong, nothing found. */
+export interface ChartColors {
+  pictures: string
+  correct: string
+  wrong: string
+  nothingFound: string
+}
 
 export interface ChartTheme {
-  series: string[]
+  colors: ChartColors
   text: string
   grid: string
 }
@@ -25,7 +30,12 @@ export function useChartTheme(): ChartTheme {
   const style = typeof window === 'undefined' ? null : getComputedStyle(document.documentElement)
   const read = (name: string, fallback: string) => style?.getPropertyValue(name).trim() || fallback
   return {
-    series: [read('--chart-1', '#0f766e'), read('--chart-2', '#f59e0b'), read('--chart-3', '#6366f1'), read('--chart-4', '#dc2626')],
+    colors: {
+      pictures: read('--chart-pictures', '#4f46e5'),
+      correct: read('--chart-correct', '#15803d'),
+      wrong: read('--chart-wrong', '#dc2626'),
+      nothingFound: read('--chart-nothing-found', '#78716c'),
+    },
     text: read('--color-text-muted', '#4f605b'),
     grid: read('--chart-grid', 'rgba(0,0,0,0.1)'),
   }
@@ -37,11 +47,11 @@ export function countAxis(theme: ChartTheme) {
 }
 
 /** The axis that names what is counted (days, labels), without grid lines. */
-export function categoryAxis(theme: ChartTheme, ticks: { maxRotation?: number; autoSkipPadding?: number } = {}) {
+export function categoryAxis(theme: ChartTheme, ticks: Record<string, unknown> = {}) {
   return { ticks: { color: theme.text, ...ticks }, grid: { display: false }, border: { display: false } }
 }
 
-export function baseOptions<T extends 'bar' | 'line'>(theme: ChartTheme, overrides: ChartOptions<T> = {} as ChartOptions<T>): ChartOptions<T> {
+export function baseOptions<T extends 'bar'>(theme: ChartTheme, overrides: ChartOptions<T> = {} as ChartOptions<T>): ChartOptions<T> {
   const axis = { ticks: { color: theme.text }, grid: { color: theme.grid }, border: { display: false } }
   return {
     responsive: true,

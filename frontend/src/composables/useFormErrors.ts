@@ -14,7 +14,11 @@ export function useFormErrors(fieldsBySlug: Record<string, string> = {}) {
   function show(error: unknown) {
     clear()
     if (error instanceof ApiProblem) {
-      for (const item of error.errors) fields.value[item.field] = item.message
+      // A field can fail several rules at once (a weak password): say all of them.
+      for (const item of error.errors) {
+        const before = fields.value[item.field]
+        fields.value[item.field] = before ? `${before} ${item.message}` : item.message
+      }
       const field = fieldsBySlug[error.slug]
       if (field) {
         fields.value[field] = problemMessage(error)

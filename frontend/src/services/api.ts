@@ -1,6 +1,19 @@
 import { config } from '@/config'
-import { createHttp, type Http, type UploadOptions } from './http'
-import type { Album, Classification, HistoryFilter, ModelList, Page, Stats, User } from './types'
+import { createHttp, type Http, type SessionGuard, type UploadOptions } from './http'
+import type {
+  Album,
+  BulkRequest,
+  BulkResult,
+  Classification,
+  HistoryFilter,
+  ModelList,
+  Page,
+  PasswordCheck,
+  PasswordRules,
+  SessionState,
+  Stats,
+  User,
+} from './types'
 import { ApiProblem } from './problem'
 
 export { ApiProblem, isRetryable, problemMessage } from './problem'
@@ -40,6 +53,13 @@ export function createApi(http: Http) {
       logout: () => request<void>('POST', '/auth/logout'),
       logoutEverywhere: () => request<void>('POST', '/auth/logout-everywhere'),
       refreshCsrfToken: () => http.refreshCsrfToken(),
+      /** Who is here and which limits apply; always 200, a guest gets `user: null` (what the app uses, not `me`). */
+      session: () => request<SessionState>('GET', '/auth/session'),
+      passwordRules: () => request<PasswordRules>('GET', '/auth/password-rules'),
+      checkPassword: (body: { password: string; username?: string; email?: string }, signal?: AbortSignal) =>
+        request<PasswordCheck>('POST', '/auth/password-check', { body, signal }),
+      /** See http.ts: the auth store tells the transport who it believes is signed in. */
+      guardSession: (guard: SessionGuard | null) => http.guardSession(guard),
     },
     account: {
       remove: () => request<void>('DELETE', '/account'),
@@ -64,6 +84,8 @@ export function createApi(http: Http) {
       fileInto: (classificationId: string, albumId: string | null) =>
         request<Classification>('PATCH', `/classifications/${id(classificationId)}`, { body: { albumId } }),
       remove: (classificationId: string) => request<void>('DELETE', `/classifications/${id(classificationId)}`),
+      /** File (albumId, or null to take out) or delete up to 100 own items at once. */
+      bulk: (body: BulkRequest) => request<BulkResult>('POST', '/classifications/bulk', { body }),
     },
     albums: {
       list: () => request<Album[]>('GET', '/albums'),

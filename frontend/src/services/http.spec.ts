@@ -131,6 +131,37 @@ describe('http client', () => {
     expect(error).toMatchObject({ status: 415, slug: 'unsupported-image' })
   })
 
+  it('names the expected user on requests and uploads, and reports a 401 to such a request to the session guard', async () => {
+    setCookie('XSRF-TOKEN', 't')
+    const client = http()
+    const ended = vi.fn()
+    client.guardSession({ expectedUser: (method, path) => (path.startsWith('/auth/') ? null : 'u1'), ended })
+    const { calls } = stubFetch({
+      'GET /api/auth/csrf': { body: { token: 't' } },
+      'GET /api/albums': problem(401, 'session-ended'),
+      'POST /api/auth/login': problem(401, 'bad-credentials'),
+      'GET /api/stats': problem(403, 'forbidden'),
+    })
+    await expect(client.request('GET', '/albums')).rejects.toMatchObject({ slug: 'session-ended' })
+    expect(calls[0]?.headers['X-Expected-User']).toBe('u1')
+    expect(ended).toHaveBeenCalledWith('u1', expect.objectContaining({ slug: 'session-ended' }))
+    // no header, or not a 401 about the session: not the guard's business
+    await client.request('POST', '/auth/login', { body: {} }).catch(() => undefined)
+    await client.request('GET', '/stats').catch(() => undefined)
+    expect(calls[1]?.headers['X-Expected-User']).toBeUndefined()
+    expect(ended).toHaveBeenCalledTimes(1)
+
+    const requests = stubXhr([problem(401, 'session-ended')])
+    await expect(client.uploadForm('/classifications', new FormData())).rejects.toMatchObject({ slug: 'session-ended' })
+    expect(requests[0]?.requestHeaders['X-Expected-User']).toBe('u1')
+    expect(ended).toHaveBeenCalledTimes(2)
+
+    client.guardSession(null)
+    stubFetch({ 'GET /api/albums': { body: [] } })
+    await client.request('GET', '/albums')
+    expect(ended).toHaveBeenCalledTimes(2)
+  })
+
   it('reads a cookie among others and decodes it', () => {
     expect(readCookie('a=1; XSRF-TOKEN=x%3Dy; b=2', 'XSRF-TOKEN')).toBe('x=y')
     expect(readCookie('a=1', 'XSRF-TOKEN')).toBeNull()

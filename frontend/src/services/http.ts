@@ -27,6 +27,25 @@ export interface UploadOptions {
 
 const JSON_ACCEPT = 'application/json, application/problem+json'
 
+/** Names the account the app believes is signed in; the API refuses (401 `session-ended`) when that is not so. */
+export const EXPECTED_USER_HEADER = 'X-Expected-User'
+
+/**
+ * How the transport learns who the app believes is signed in (the auth store), and tells it when the API says
+ * otherwise. Kept apart from the store so this module needs no Pinia.
+ */
+export interface SessionGuard {
+  /** The user id to send as `X-Expected-User` on this request, or null to send none. */
+  expectedUser(method: Method, path: string): string | null
+  /** A request sent as `expectedUser` came back 401: that session is over. */
+  ended(expectedUser: string, problem: ApiProblem): void
+}
+
+/** 401 to a request that named its user: the session behind it has ended (signed out elsewhere, idle timeout). */
+function endsSession(problem: ApiProblem): boolean {
+  return problem.status === 401 && (problem.slug === 'session-ended' || problem.slug === 'not-authenticated')
+}
+
 export function readCookie(cookies: string, name: string): string | null {
   for (const part of cookies.split(';')) {
     const [key, ...rest] = part.trim().split('=')
@@ -47,6 +66,18 @@ export function createHttp(options: HttpOptions) {
   const cookies = options.readCookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie))
   let tokenFromBody: string | null = null
   let pendingToken: Promise<string> | null = null
+  let guard: SessionGuard | null = null
+
+  /** Installs (or, with null, removes) the session guard; the auth store installs itself. */
+  function guardSession(next: SessionGuard | null) {
+    guard = next
+  }
+
+  /** Tells the guard about a 401 to a request that carried `X-Expected-User`; the problem is thrown on as usual. */
+  function checkSession(problem: ApiProblem, expected: string | null): ApiProblem {
+    if (expected && endsSession(problem)) guard?.ended(expected, problem)
+    return problem
+  }
 
   const url = (path: string, query?: Query) => {
     const params = new URLSearchParams()
@@ -57,7 +88,11 @@ export function createHttp(options: HttpOptions) {
     return `${options.baseUrl}${path}${search ? `?${search}` : ''}`
   }
 
-  async function send(method: Method, path: string, init: { body?: unknown; query?: Query; signal?: AbortSignal; token?: string }): Promise<Response> {
+  async function send(
+    method: Method,
+    path: string,
+    init: { body?: unknown; query?: Query; signal?: AbortSignal; token?: string; expectedUser?: string | null },
+  ): Promise<Response> {
     const controller = new AbortController()
     let timedOut = false
     const timer = setTimeout(() => {
@@ -69,6 +104,7 @@ export function createHttp(options: HttpOptions) {
     const headers: Record<string, string> = { Accept: JSON_ACCEPT }
     if (init.body !== undefined) headers['Content-Type'] = 'application/json'
     if (init.token) headers[options.csrfHeader] = init.token
+    if (init.expectedUser) headers[EXPECTED_USER_HEADER] = init.expectedUser
     try {
       return await fetch(url(path, init.query), {
         method,
@@ -116,7 +152,8 @@ export function createHttp(options: HttpOptions) {
     const stateChanging = method !== 'GET'
     for (let attempt = 0; ; attempt++) {
       const token = stateChanging ? await csrfToken() : undefined
-      const response = await send(method, path, { ...init, token })
+      const expectedUser = guard?.expectedUser(method, path) ?? null
+      const response = await send(method, path, { ...init, token, expectedUser })
       if (response.ok) {
         if (response.status === 204) return undefined as T
         const text = await response.text()
@@ -134,18 +171,20 @@ export function createHttp(options: HttpOptions) {
         await refreshCsrfToken()
         continue
       }
-      throw problem
+      throw checkSession(problem, expectedUser)
     }
   }
 
   function xhrOnce<T>(path: string, form: FormData, token: string, upload: UploadOptions): Promise<UploadResult<T>> {
-    return new Promise((resolve, reject) => {
+    const expectedUser = guard?.expectedUser('POST', path) ?? null
+    return new Promise<UploadResult<T>>((resolve, reject) => {
       if (upload.signal?.aborted) return reject(abortError())
       const xhr = new XMLHttpRequest()
       xhr.open('POST', url(path))
       xhr.withCredentials = true
       xhr.setRequestHeader('Accept', JSON_ACCEPT)
       xhr.setRequestHeader(options.csrfHeader, token)
+      if (expectedUser) xhr.setRequestHeader(EXPECTED_USER_HEADER, expectedUser)
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && event.total > 0) upload.onProgress?.(Math.min(1, event.loaded / event.total))
       }
@@ -163,7 +202,7 @@ export function createHttp(options: HttpOptions) {
           }
           return
         }
-        reject(problemFromResponse(xhr.status, contentType, xhr.responseText, xhr.getResponseHeader('Retry-After')))
+        reject(checkSession(problemFromResponse(xhr.status, contentType, xhr.responseText, xhr.getResponseHeader('Retry-After')), expectedUser))
       }
       xhr.onerror = () => reject(clientProblem('network-error', 'The upload failed'))
       xhr.ontimeout = () => reject(clientProblem('timeout', 'The upload timed out'))
@@ -185,7 +224,7 @@ export function createHttp(options: HttpOptions) {
     }
   }
 
-  return { request, uploadForm, refreshCsrfToken, url }
+  return { request, uploadForm, refreshCsrfToken, url, guardSession }
 }
 
 export type Http = ReturnType<typeof createHttp>

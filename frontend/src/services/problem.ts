@@ -1,3 +1,4 @@
+import { formatBytes } from '@/utils/format'
 import type { ProblemBody } from './types'
 
 export const PROBLEM_BASE = 'https://zoolens.io/problems/'
@@ -9,19 +10,28 @@ export class ApiProblem extends Error {
   readonly status: number
   readonly detail?: string
   readonly instance?: string
-  readonly errors: { field: string; message: string }[]
+  readonly errors: { field: string; message: string; code?: string }[]
   readonly retryAfterSeconds?: number
+  private readonly body: ProblemBody
 
   constructor(body: ProblemBody, status: number, retryAfterSeconds?: number) {
     super(body.detail ?? body.title ?? `HTTP ${status}`)
     this.name = 'ApiProblem'
+    this.body = body
     this.type = body.type ?? 'about:blank'
     this.title = body.title ?? `HTTP ${status}`
     this.status = body.status ?? status
     this.detail = body.detail
     this.instance = body.instance
     this.errors = Array.isArray(body.errors) ? body.errors : []
-    this.retryAfterSeconds = retryAfterSeconds
+    // The Retry-After header first; the body's `retryAfterSeconds` when a proxy dropped the header.
+    this.retryAfterSeconds = retryAfterSeconds ?? this.number('retryAfterSeconds')
+  }
+
+  /** A numeric extension member of the problem (`limit`, `windowSeconds`, `maxBytes`…), if the API sent one. */
+  number(name: string): number | undefined {
+    const value = this.body[name]
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined
   }
 
   /** The last part of a Zoolens problem type (`unsupported-image`), or '' for other types. */
@@ -65,6 +75,38 @@ export function problemFromResponse(status: number, contentType: string | null, 
   return new ApiProblem({ title: `HTTP ${status}` }, status, retry)
 }
 
+/** A wait as people say it: seconds under a minute and a half, then about so many minutes, an hour, hours. */
+export function formatWait(seconds: number): string {
+  const s = Math.max(1, Math.round(seconds))
+  if (s < 90) return s === 1 ? '1 second' : `${s} seconds`
+  const minutes = Math.round(s / 60)
+  if (minutes < 60) return `about ${minutes} minutes`
+  if (minutes < 90) return 'about an hour'
+  const hours = Math.round(minutes / 60)
+  return hours === 1 ? 'about an hour' : `about ${hours} hours`
+}
+
+/** "an hour", "a minute", "a day", or "every 15 minutes", for a rate limit's window. */
+export function formatWindow(seconds: number): string {
+  const names: Record<number, string> = { 1: 'a second', 60: 'a minute', 3600: 'an hour', 86400: 'a day' }
+  return names[seconds] ?? `every ${formatWait(seconds).replace(/^about /, '')}`
+}
+
+function guestLimitMessage(p: ApiProblem): string {
+  const limit = p.number('limit')
+  const window = p.number('windowSeconds')
+  const why =
+    limit !== undefined && window !== undefined
+      ? `Guests can classify ${limit} ${limit === 1 ? 'picture' : 'pictures'} ${formatWindow(window)} from one network address.`
+      : 'Guests can classify only a few pictures an hour from one network address.'
+  const when = p.retryAfterSeconds ? `You can classify again in ${formatWait(p.retryAfterSeconds)}. ` : ''
+  return `${when}${why} Sign up or sign in to classify more now.`
+}
+
+function rateLimitMessage(p: ApiProblem): string {
+  return p.retryAfterSeconds ? `Too many attempts. Try again in ${formatWait(p.retryAfterSeconds)}.` : 'Too many attempts. Try again in a moment.'
+}
+
 const messages: Record<string, (problem: ApiProblem) => string> = {
   'validation-failed': (p) => (p.errors.length ? p.errors.map((e) => e.message).join(' ') : 'Some fields need another look.'),
   'empty-image': () => 'That file is empty. Pick a picture with something in it.',
@@ -75,13 +117,23 @@ const messages: Record<string, (problem: ApiProblem) => string> = {
   'model-not-found': () => 'That model is not available any more. Pick another one.',
   'username-taken': () => 'That username is already taken.',
   'email-taken': () => 'An account with that email already exists. Sign in instead?',
-  'image-too-large': () => 'That picture is larger than the upload limit. Try a smaller one.',
+  // The api's detail names the size and the limit ("The image is 12.4 MB; at most 10 MB are accepted.").
+  'image-too-large': (p) => (p.detail ? `${p.detail} Try a smaller picture.` : 'That picture is larger than the upload limit. Try a smaller one.'),
   'unsupported-image': () => 'That file is not a picture Zoolens can read. Use JPEG, PNG, WebP, GIF or BMP.',
   'corrupt-image': () => 'That picture seems damaged or cut off. Try another copy.',
-  'too-many-pixels': () => 'That picture has too many pixels. Try a smaller version of it.',
-  'weak-password': (p) => p.detail ?? 'Choose a longer, less common password.',
-  'rate-limited': (p) =>
-    p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} s.` : 'Too many attempts. Try again in a moment.',
+  'too-many-pixels': (p) => (p.detail ? `${p.detail} Try a smaller version of it.` : 'That picture has too many pixels. Try a smaller version of it.'),
+  // Every rule the password fails, at once (the API lists each in `errors`).
+  'weak-password': (p) =>
+    p.errors.length ? p.errors.map((e) => e.message).join(' ') : (p.detail ?? 'Choose a longer, less common password.'),
+  'rate-limited': rateLimitMessage,
+  'guest-limit-reached': guestLimitMessage,
+  'session-ended': () => 'You were signed out — sign in again. Nothing was saved.',
+  'album-name-taken': (p) => p.fieldError('name') ?? 'You already have an album with that name. Choose another one.',
+  'storage-quota-exceeded': (p) => {
+    const quota = p.number('quotaBytes')
+    return `Your storage is full${quota ? ` (${formatBytes(quota)})` : ''}. Delete some pictures to make room, then try again.`
+  },
+  'request-too-large': () => 'That request is too large for Zoolens.',
   'classifier-unavailable': () => 'The classifier is not reachable right now.',
   // The api names what is away (sign-in and sessions, or the database) and that nothing is lost.
   'service-unavailable': (p) =>
@@ -96,7 +148,11 @@ const messages: Record<string, (problem: ApiProblem) => string> = {
 
 /** Worth trying the same thing again: the network, a timeout, the server or a rate limit, not the input. */
 export function isRetryable(error: unknown): boolean {
-  return error instanceof ApiProblem && (error.status === 0 || error.status === 429 || error.status >= 500)
+  return (
+    error instanceof ApiProblem &&
+    // session-ended: the same request works once the person has signed in again (AppProblemAlert offers sign-in first)
+    (error.status === 0 || error.status === 429 || error.status >= 500 || error.slug === 'session-ended')
+  )
 }
 
 /** A sentence a person can act on, for any error thrown by the API client (or anything else). */

@@ -93,9 +93,29 @@ export interface AccuracyCounts {
   accuracy: number | null
 }
 
+export interface StatsTotals {
+  classifications: number
+  pending: number
+  failed: number
+  /** Done items with a label at or above their upload's threshold, and those without one. */
+  recognised: number
+  nothingFound: number
+  withFeedback: number
+  correct: number
+  /** Over recognised items only: `correct / (withFeedback - nothingFoundWithFeedback)`. */
+  accuracy: number | null
+  nothingFoundWithFeedback: number
+}
+
+/** One bar of "pictures per label"; the nothing-found entry has `label: null` and comes last. */
+export interface LabelStats extends AccuracyCounts {
+  label: string | null
+  nothingFound: boolean
+}
+
 export interface Stats {
-  totals: { classifications: number; pending: number; withFeedback: number; correct: number; accuracy: number | null }
-  labels: (AccuracyCounts & { label: string })[]
+  totals: StatsTotals
+  labels: LabelStats[]
   models: (AccuracyCounts & { name: string; version: string })[]
   days: { date: string; count: number; correct: number; wrong: number }[]
 }
@@ -119,12 +139,66 @@ export interface CsrfToken {
   token: string
 }
 
-/** RFC 9457 body as the API sends it. */
+/** RFC 9457 body as the API sends it; extension members (`limit`, `retryAfterSeconds`, …) stay readable. */
 export interface ProblemBody {
   type?: string
   title?: string
   status?: number
   detail?: string
   instance?: string
-  errors?: { field: string; message: string }[]
+  errors?: { field: string; message: string; code?: string }[]
+  [extension: string]: unknown
+}
+
+/** `GET /api/auth/session`: who is here, and the limits that apply (docs/api.md). */
+export interface SessionLimits {
+  guestUploads: { max: number; windowSeconds: number; perAddress: boolean }
+  upload: { maxBytes: number; maxPixels: number; allowedTypes: string[] }
+  accountUploads: { max: number; windowSeconds: number }
+  storageQuotaBytes: number
+}
+
+export interface SessionUsage {
+  items: number
+  storedBytes: number
+  quotaBytes: number
+}
+
+export interface SessionState {
+  user: User | null
+  /** The request had a guest session (a guest who uploaded). */
+  guest: boolean
+  limits: SessionLimits
+  usage: SessionUsage | null
+}
+
+export interface PasswordRule {
+  code: string
+  text: string
+}
+
+export interface PasswordRules {
+  minLength: number
+  maxBytes: number
+  rules: PasswordRule[]
+}
+
+export interface PasswordCheck {
+  acceptable: boolean
+  failed: PasswordRule[]
+}
+
+export type BulkAction = 'file' | 'delete'
+
+/** `POST /api/classifications/bulk`: `albumId` only for `file`, null takes the items out of their album. */
+export interface BulkRequest {
+  ids: string[]
+  action: BulkAction
+  albumId?: string | null
+}
+
+export interface BulkResult {
+  action: BulkAction
+  updated: number
+  notFound: string[]
 }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { ApiProblem} from '@/services/api';
+import type { ApiProblem } from '@/services/api'
 import { api, type Album } from '@/services/api'
 
 const byName = (a: Album, b: Album) => a.name.localeCompare(b.name)
@@ -12,6 +12,12 @@ export const useAlbumsStore = defineStore('albums', () => {
   const error = ref<ApiProblem | Error | null>(null)
 
   const byId = computed(() => new Map(albums.value.map((album) => [album.id, album])))
+
+  /** The album (other than `exceptId`) that already has this name, as the API compares: trimmed, any case. */
+  function withName(name: string, exceptId?: string): Album | undefined {
+    const wanted = name.trim().toLowerCase()
+    return albums.value.find((album) => album.id !== exceptId && album.name.trim().toLowerCase() === wanted)
+  }
 
   async function load(force = false) {
     if (loaded.value && !force) return
@@ -56,5 +62,5 @@ export const useAlbumsStore = defineStore('albums', () => {
     error.value = null
   }
 
-  return { albums, loaded, loading, error, byId, load, create, rename, remove, adjustCount, reset }
+  return { albums, loaded, loading, error, byId, withName, load, create, rename, remove, adjustCount, reset }
 })

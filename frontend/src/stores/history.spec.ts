@@ -78,4 +78,35 @@ describe('history store', () => {
     expect(history.items).toEqual([])
     expect(history.totalItems).toBe(0)
   })
+
+  it('files, moves, takes out and deletes several items in one request, then reloads the page and the album counts', async () => {
+    let listed = [classification({ id: 'c1' }), classification({ id: 'c2' }), classification({ id: 'c3' })]
+    const { calls } = stubFetch({
+      'GET /api/classifications': () => page(listed),
+      'GET /api/albums': { body: [album({ id: 'a1', itemCount: 2 })] },
+      'POST /api/classifications/bulk': (call) => {
+        const body = call.body as { action: string; ids: string[] }
+        if (body.action === 'delete') listed = listed.filter((item) => !body.ids.includes(item.id))
+        return { body: { action: body.action, updated: body.ids.length - 1, notFound: ['gone'] } }
+      },
+    })
+    const history = useHistoryStore()
+    const classify = useClassifyStore()
+    classify.result = classification({ id: 'c2' })
+    await history.load()
+
+    const filed = await history.bulk(['c1', 'c2', 'gone'], 'file', 'a1')
+    expect(filed).toEqual({ action: 'file', updated: 2, notFound: ['gone'] })
+    await history.bulk(['c1'], 'file', null)
+    await history.bulk(['c2', 'c3'], 'delete')
+    const bulkBodies = calls.filter((call) => call.path === '/api/classifications/bulk').map((call) => call.body)
+    expect(bulkBodies).toEqual([
+      { ids: ['c1', 'c2', 'gone'], action: 'file', albumId: 'a1' },
+      { ids: ['c1'], action: 'file', albumId: null },
+      { ids: ['c2', 'c3'], action: 'delete' },
+    ])
+    expect(history.items.map((item) => item.id)).toEqual(['c1'])
+    expect(useAlbumsStore().albums[0]?.itemCount).toBe(2)
+    expect(classify.result).toBeNull()
+  })
 })

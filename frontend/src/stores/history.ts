@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { config } from '@/config'
-import type { ApiProblem} from '@/services/api';
-import { api, type Classification, type HistoryFilter } from '@/services/api'
+import type { ApiProblem } from '@/services/api'
+import { api, type BulkResult, type Classification, type HistoryFilter } from '@/services/api'
 import { useAlbumsStore } from './albums'
 import { useClassifyStore } from './classify'
 
@@ -103,6 +103,21 @@ export const useHistoryStore = defineStore('history', () => {
     useClassifyStore().forget(id)
   }
 
+  /**
+   * Files (into `albumId`, or out of any album with null) or deletes several items in one request, then reloads the
+   * page and the albums so that badges and counts are the server's.
+   */
+  async function bulk(ids: string[], action: 'file' | 'delete', albumId: string | null = null): Promise<BulkResult> {
+    const result = await api.classifications.bulk(action === 'file' ? { ids, action, albumId } : { ids, action })
+    if (action === 'delete') {
+      const classify = useClassifyStore()
+      ids.forEach((id) => classify.forget(id))
+      if (current.value && ids.includes(current.value.id)) current.value = null
+    }
+    await Promise.all([load(), useAlbumsStore().load(true)])
+    return result
+  }
+
   function reset() {
     inFlight?.abort()
     items.value = []
@@ -118,6 +133,6 @@ export const useHistoryStore = defineStore('history', () => {
 
   return {
     items, filter, page, totalPages, totalItems, loading, loaded, error, current, currentError,
-    load, setFilter, open, applyUpdate, giveFeedback, fileInto, remove, reset,
+    load, setFilter, open, applyUpdate, giveFeedback, fileInto, remove, bulk, reset,
   }
 })

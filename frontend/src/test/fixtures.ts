@@ -1,4 +1,4 @@
-import type { Album, Classification, Stats, User } from '@/services/types'
+import type { Album, Classification, SessionState, Stats, User } from '@/services/types'
 
 export const user: User = { id: 'u1', username: 'ada', email: 'ada@example.org', createdAt: '2026-11-20T10:00:00Z' }
 
@@ -40,8 +40,48 @@ export function album(overrides: Partial<Album> = {}): Album {
 }
 
 export const stats: Stats = {
-  totals: { classifications: 12, pending: 0, withFeedback: 5, correct: 4, accuracy: 0.8 },
-  labels: [{ label: 'cat', count: 5, withFeedback: 3, correct: 3, accuracy: 1 }],
+  totals: {
+    classifications: 12,
+    pending: 0,
+    failed: 0,
+    recognised: 10,
+    nothingFound: 2,
+    withFeedback: 6,
+    correct: 4,
+    accuracy: 0.8,
+    nothingFoundWithFeedback: 1,
+  },
+  labels: [
+    { label: 'cat', count: 10, withFeedback: 5, correct: 4, accuracy: 0.8, nothingFound: false },
+    { label: null, count: 2, withFeedback: 1, correct: 0, accuracy: null, nothingFound: true },
+  ],
   models: [{ name: 'coco-centernet', version: '1', count: 12, withFeedback: 5, correct: 4, accuracy: 0.8 }],
   days: [{ date: '2026-11-25', count: 3, correct: 1, wrong: 0 }],
+}
+
+/** `GET /api/auth/session` for a signed-in user (or, with `user: null`, a guest). */
+export function session(overrides: Partial<SessionState> = {}): SessionState {
+  return {
+    user,
+    guest: false,
+    limits: {
+      guestUploads: { max: 30, windowSeconds: 3600, perAddress: true },
+      upload: { maxBytes: 10485760, maxPixels: 40000000, allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp'] },
+      accountUploads: { max: 60, windowSeconds: 60 },
+      storageQuotaBytes: 2147483648,
+    },
+    usage: overrides.user === null ? null : { items: 12, storedBytes: 3456789, quotaBytes: 2147483648 },
+    ...overrides,
+  }
+}
+
+export const passwordRules = {
+  minLength: 10,
+  maxBytes: 72,
+  rules: [
+    { code: 'min-length', text: 'At least 10 characters' },
+    { code: 'max-bytes', text: 'At most 72 bytes' },
+    { code: 'not-common', text: 'Not a common password' },
+    { code: 'not-personal', text: 'Must not contain your username or email' },
+  ],
 }

@@ -1,5 +1,6 @@
 // Shared unit-test setup: every test starts with a fresh cookie jar.
 import { afterEach } from 'vitest'
+import { api } from '@/services/api'
 
 /** Sets a cookie the way the API does (path=/), so that clearing it below works. */
 export function setCookie(name: string, value: string) {
@@ -7,6 +8,8 @@ export function setCookie(name: string, value: string) {
 }
 
 afterEach(() => {
+  // An auth store installs itself as the transport's session guard; the next test starts without one.
+  api.auth.guardSession(null)
   if (typeof document === 'undefined') return
   for (const cookie of document.cookie.split(';')) {
     const name = cookie.split('=')[0]?.trim()

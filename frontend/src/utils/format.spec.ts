@@ -19,6 +19,7 @@ describe('format', () => {
   it('formats sizes, durations and labels for people', () => {
     expect(formatBytes(240417)).toBe('235 KB')
     expect(formatBytes(3 * 1024 * 1024)).toBe('3 MB')
+    expect(formatBytes(2 * 1024 * 1024 * 1024)).toBe('2 GB')
     expect(formatMs(45.2)).toBe('45 ms')
     expect(formatMs(1500)).toBe('1.5 s')
     expect(humanLabel('golden_retriever')).toBe('golden retriever')

@@ -38,7 +38,8 @@ export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '–'
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} GB`
 }
 
 export function formatMs(ms: number | null | undefined): string {
@@ -50,4 +51,9 @@ export function formatMs(ms: number | null | undefined): string {
 export function humanLabel(label: string | null | undefined): string {
   if (!label) return 'unknown'
   return label.replace(/_/g, ' ')
+}
+
+/** An album in a picker: its name and how many pictures it holds ("Zoo (3 pictures)"). */
+export function albumOptionLabel(album: { name: string; itemCount: number }): string {
+  return `${album.name} (${album.itemCount} ${album.itemCount === 1 ? 'picture' : 'pictures'})`
 }

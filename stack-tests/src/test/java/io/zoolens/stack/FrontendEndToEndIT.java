@@ -36,7 +36,7 @@ class FrontendEndToEndIT {
         npm.environment().put("ZOOLENS_E2E_BASE_URL", stack.https("").toString());
 
         Process process = npm.start();
-        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
         }
@@ -44,7 +44,7 @@ class FrontendEndToEndIT {
         String log = Files.readString(output);
         System.out.println(log);
 
-        assertThat(finished).as("npm run test:e2e finished within 10 minutes").isTrue();
+        assertThat(finished).as("npm run test:e2e finished within 15 minutes").isTrue();
         assertThat(process.exitValue()).as("npm run test:e2e failed:%n%s", log).isZero();
     }
 }
