@@ -9,6 +9,8 @@ interface ImportMetaEnv {
   readonly VITE_REQUEST_TIMEOUT_MS?: string
   /** Largest upload the app accepts before sending it (the API checks again). */
   readonly VITE_UPLOAD_MAX_BYTES?: string
+  /** The API's pixel limit, used to word a refusal (the API checks). */
+  readonly VITE_UPLOAD_MAX_PIXELS?: string
 }
 
 interface ImportMeta {
