@@ -40,7 +40,7 @@ describe('ClassifyQueue', () => {
     ]
     const wrapper = mount(ClassifyQueue, { props: { items, shownKey: 3 }, global: { stubs: { RouterLink: RouterLinkStub } } })
     expect(wrapper.findAll('[data-testid="queue-status"]').map((status) => status.text())).toEqual([
-      'cat, 71% sure',
+      'Cat, 71% sure, 1 object found',
       'Nothing recognised',
       'Uploading 42%',
       'The image is 12.4 MB; at most 10 MB are accepted.',

@@ -129,10 +129,19 @@ export interface LabelFont {
 
 export const LABEL_FONT: LabelFont = { size: 12.8, lineHeight: 16, padX: 6, padY: 2 }
 
-/** The size a label with these lines takes (an upper estimate; the label is drawn at exactly this size). */
-export function labelSize(lines: readonly string[], font: LabelFont = LABEL_FONT): Size {
-  const widest = Math.max(0, ...lines.map((line) => [...line].reduce((sum, char) => sum + glyphEm(char), 0)))
-  return { width: Math.ceil(widest * font.size + 2 * font.padX), height: Math.ceil(lines.length * font.lineHeight + 2 * font.padY) }
+/** Text width in px; the browser measures with the label's real font (canvas measureText). */
+export type MeasureText = (text: string) => number
+
+/** Without a browser to measure: a generous estimate from glyph widths. */
+export const estimateText =
+  (font: LabelFont = LABEL_FONT): MeasureText =>
+  (text) =>
+    [...text].reduce((sum, char) => sum + glyphEm(char), 0) * font.size
+
+/** The size a label with these lines takes (the label is drawn at exactly this size). */
+export function labelSize(lines: readonly string[], font: LabelFont = LABEL_FONT, measure: MeasureText = estimateText(font)): Size {
+  const widest = Math.max(0, ...lines.map(measure))
+  return { width: Math.ceil(widest + 2 * font.padX), height: Math.ceil(lines.length * font.lineHeight + 2 * font.padY) }
 }
 
 const overlapArea = (a: Rect, b: Rect) =>
@@ -224,7 +233,7 @@ export function labelLines(group: Pick<BoxGroup, 'labels'>): string[] {
 }
 
 /** Lays out the labels of groups (best first) over a frame of the given pixel size. */
-export function layoutGroups(groups: readonly BoxGroup[], frame: Size, font: LabelFont = LABEL_FONT): LabelSpot[] {
+export function layoutGroups(groups: readonly BoxGroup[], frame: Size, font: LabelFont = LABEL_FONT, measure: MeasureText = estimateText(font)): LabelSpot[] {
   if (!(frame.width > 0) || !(frame.height > 0)) return []
   return layoutLabels(
     groups.map((group) => ({
@@ -235,8 +244,8 @@ export function layoutGroups(groups: readonly BoxGroup[], frame: Size, font: Lab
         width: (group.width / 100) * frame.width,
         height: (group.height / 100) * frame.height,
       },
-      size: labelSize(labelLines(group), font),
-      compactSize: labelSize([String(group.number)], font),
+      size: labelSize(labelLines(group), font, measure),
+      compactSize: labelSize([String(group.number)], font, measure),
     })),
     frame,
   )
