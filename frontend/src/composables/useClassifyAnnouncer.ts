@@ -27,7 +27,8 @@ function mayMoveFocus(): boolean {
 export function useClassifyAnnouncer(items: Ref<QueueItem[]>, shownKey: Ref<number | null>, focusTarget: () => HTMLElement | null) {
   const message = ref('')
   const phases = computed(() => items.value.map((item) => [item.key, item.phase] as const))
-  const seen = new Map<number, QueueItem['phase']>()
+  // What is already there when the page opens (back from another page) is old news.
+  const seen = new Map<number, QueueItem['phase']>(phases.value)
 
   async function say(text: string) {
     // Emptied first, so the same words twice in a row are announced twice.
