@@ -218,12 +218,15 @@ describe('The classify page', { timeout: 20 * 60 * 1000 }, () => {
       })
 
       // Hover (or tap) an entry of the list: its box lights up; keyboard: one tab stop, arrows from box to box.
+      // The photo has its final size first: a resting pointer that content slides under would hover something else.
+      await page.waitForFunction(() => document.querySelector('[data-testid="result-image"] img')?.complete)
       const entry = page.locator('[data-testid="object-item"]').first()
       // A tap on a phone arrives as a click.
       if (size === 'desktop') await entry.hover()
       else await entry.click()
       const key = await entry.getAttribute('data-key')
       await page.locator(`rect.active[data-key="${key}"]`).waitFor()
+      await page.mouse.move(0, 0)
       await page.locator('[data-testid="box"][tabindex="0"]').focus()
       await page.keyboard.press('ArrowRight')
       const second = await page.evaluate(() => document.activeElement?.getAttribute('data-key'))
