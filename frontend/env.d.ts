@@ -11,6 +11,8 @@ interface ImportMetaEnv {
   readonly VITE_UPLOAD_MAX_BYTES?: string
   /** After how long without a look a signed-in tab's next click or key asks whether its session holds, in ms. */
   readonly VITE_SESSION_CHECK_INTERVAL_MS?: string
+  /** The API's pixel limit, used to word a refusal (the API checks). */
+  readonly VITE_UPLOAD_MAX_PIXELS?: string
 }
 
 interface ImportMeta {

@@ -23,10 +23,10 @@ export const viewports = {
   phone: { width: 390, height: 844 },
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: settings.chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   })
 }
 
@@ -140,3 +140,9 @@ export async function relayFrom(localAddress, target = settings.baseUrl) {
       }),
   }
 }
+
+/** The other test photos beside the cat (scripts/fetch-test-images.sh). */
+export const testImage = (name) => path.join(path.dirname(settings.catImage), name)
+
+/** Chromium's fake camera (a test video) without a permission prompt, for the camera flow: launchBrowser(fakeCamera). */
+export const fakeCamera = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']

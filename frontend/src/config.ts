@@ -18,6 +18,10 @@ export const config = Object.freeze({
   slowAfterMs: 4000,
   /** Mirrors the api-service default (ZOOLENS_UPLOAD_MAX_BYTES); the API remains the judge. */
   uploadMaxBytes: numberFrom(import.meta.env.VITE_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
+  /** Mirrors the api-service default (ZOOLENS_UPLOAD_MAX_PIXELS); only used to word a refusal. */
+  uploadMaxPixels: numberFrom(import.meta.env.VITE_UPLOAD_MAX_PIXELS, 40_000_000),
+  /** Photos with a longer side than this (or over the byte limit) are shrunk in the browser before upload. */
+  shrinkToSide: 2048,
   /** Types offered by the file picker; mirrors ZOOLENS_UPLOAD_ALLOWED_TYPES. */
   acceptedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp'] as readonly string[],
   historyPageSize: 24,

@@ -47,4 +47,34 @@ describe('ClassifyFeedback', () => {
     await flushPromises()
     expect(wrapper.get('[role="alert"]').text()).toBe('This item does not exist (any more).')
   })
+
+  const nothing = (extra = {}) =>
+    classification({ recognised: false, topLabel: null, topScore: null, labels: [], objects: [], hints: [{ label: 'orange', score: 0.19 }], ...extra })
+
+  it('asks "What is it?" instead of "Was this right?" when nothing was recognised, and sends the label as not correct', async () => {
+    const { calls } = stubFetch({ 'PUT /api/classifications/c1/feedback': { body: nothing() } })
+    const wrapper = mount(ClassifyFeedback, { props: { classification: nothing(), labelChoices: ['orange', 'apple'] } })
+    expect(wrapper.get('h3').text()).toBe('What is it?')
+    expect(wrapper.text()).not.toContain('Was this right?')
+    expect(wrapper.find('[data-testid="feedback-correct"]').exists()).toBe(false)
+    expect(wrapper.findAll('datalist option')).toHaveLength(2)
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.get('[role="alert"]').text()).toContain('Type or pick what is in the picture')
+    await wrapper.get('.feedback-chip').trigger('click')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(calls[0]?.body).toEqual({ correct: false, label: 'orange' })
+  })
+
+  it('lets people confirm that nothing is there, and shows what they said', async () => {
+    const { calls } = stubFetch({ 'PUT /api/classifications/c1/feedback': { body: nothing() } })
+    const wrapper = mount(ClassifyFeedback, { props: { classification: nothing() } })
+    await wrapper.get('[data-testid="feedback-nothing"]').trigger('click')
+    await flushPromises()
+    expect(calls[0]?.body).toEqual({ correct: true, label: null })
+    await wrapper.setProps({ classification: nothing({ feedback: { correct: true, label: null, givenAt: '2026-11-25T20:09:00Z' } }) })
+    expect(wrapper.get('[data-testid="feedback-saved"]').text()).toContain('Nothing here')
+    await wrapper.setProps({ classification: nothing({ feedback: { correct: false, label: 'orange', givenAt: '2026-11-25T20:10:00Z' } }) })
+    expect(wrapper.get('[data-testid="feedback-saved"]').text()).toContain('You said it is orange')
+  })
 })

@@ -24,4 +24,16 @@ describe('ClassifyResultPicture', () => {
     expect(noPreview.find('[data-testid="result-image"]').exists()).toBe(false)
     expect(noPreview.text()).toContain('Show boxes')
   })
+
+  it('offers the confidence threshold when the page binds it, and reports the chosen value', async () => {
+    expect(mount(ClassifyResultPicture, { props: { ...picture, objects } }).find('[data-testid="threshold"]').exists()).toBe(false)
+    const wrapper = mount(ClassifyResultPicture, { props: { ...picture, objects, minScore: 0.3 } })
+    const slider = wrapper.get<HTMLInputElement>('[data-testid="threshold"]')
+    expect(slider.element.value).toBe('30')
+    expect(slider.attributes('min')).toBe('5')
+    expect(slider.attributes('aria-valuetext')).toBe('30% sure')
+    expect(wrapper.get('output').text()).toBe('30%')
+    await slider.setValue('55')
+    expect(wrapper.emitted('update:minScore')).toEqual([[0.55]])
+  })
 })

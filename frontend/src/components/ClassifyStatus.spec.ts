@@ -24,6 +24,29 @@ describe('ClassifyStatus', () => {
     vi.useRealTimers()
   })
 
+  it('does not call an upload slow while its progress moves, only when it stalls', async () => {
+    vi.useFakeTimers()
+    const wrapper = mount(ClassifyStatus, { props: { phase: 'uploading', progress: 0.1 } })
+    for (const progress of [0.2, 0.3, 0.4, 0.5]) {
+      vi.advanceTimersByTime(3000)
+      await wrapper.setProps({ progress })
+    }
+    expect(wrapper.find('[data-testid="slow"]').exists()).toBe(false)
+    vi.advanceTimersByTime(4500)
+    await wrapper.vm.$nextTick()
+    expect(wrapper.get('[data-testid="slow"]').text()).toContain('longer than usual')
+    vi.useRealTimers()
+  })
+
+  it('says when a photo is being made ready or waits its turn, and is no live region of its own', () => {
+    const preparing = mount(ClassifyStatus, { props: { phase: 'preparing', progress: 0 } })
+    expect(preparing.text()).toContain('Getting the photo ready')
+    expect(preparing.find('[aria-live]').exists() || preparing.find('[role="status"]').exists()).toBe(false)
+    const waiting = mount(ClassifyStatus, { props: { phase: 'waiting', progress: 0 } })
+    expect(waiting.text()).toContain('Waiting its turn')
+    expect(waiting.find('[data-testid="cancel"]').exists()).toBe(true)
+  })
+
   it('shows nothing once done', () => {
     expect(mount(ClassifyStatus, { props: { phase: 'done', progress: 1 } }).html()).toBe('<!--v-if-->')
   })

@@ -1,7 +1,10 @@
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue'
 
-/** Becomes true once `active` has stayed true for `afterMs`, so the UI can say "this is taking a while". */
-export function useSlowFlag(active: Ref<boolean>, afterMs: number) {
+/**
+ * Becomes true once `active` has stayed true for `afterMs` without a sign of `activity` (such as upload
+ * progress), so the UI says "this is taking a while" only when nothing is visibly happening.
+ */
+export function useSlowFlag(active: Ref<boolean>, afterMs: number, activity: () => unknown = () => null) {
   const slow = ref(false)
   let timer: ReturnType<typeof setTimeout> | null = null
   const clear = () => {
@@ -9,8 +12,8 @@ export function useSlowFlag(active: Ref<boolean>, afterMs: number) {
     timer = null
   }
   watch(
-    active,
-    (isActive) => {
+    [active, activity],
+    ([isActive]) => {
       clear()
       slow.value = false
       if (isActive) timer = setTimeout(() => (slow.value = true), afterMs)

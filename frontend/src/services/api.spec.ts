@@ -40,4 +40,12 @@ describe('typed API client', () => {
     expect(calls[0]?.body).toEqual({ correct: false, label: 'dog' })
     expect(calls[1]?.body).toEqual({ albumId: null })
   })
+
+  it('re-reads a classification with other thresholds, and without any by default', async () => {
+    const { calls } = stubFetch({ 'GET /api/classifications/c1': { body: classification() } })
+    await api.classifications.get('c1')
+    await api.classifications.get('c1', undefined, { topK: 100, minScore: 0 })
+    expect(calls[0]!.url).toBe('/api/classifications/c1')
+    expect(Object.fromEntries(calls[1]!.search)).toEqual({ topK: '100', minScore: '0' })
+  })
 })

@@ -10,6 +10,7 @@ import type {
   Page,
   PasswordCheck,
   PasswordRules,
+  ResultThresholds,
   SessionState,
   Stats,
   User,
@@ -78,7 +79,9 @@ export function createApi(http: Http) {
           query: { page, size, sort: 'createdAt,desc', label: filter.label, albumId: filter.albumId, feedback: filter.feedback },
           signal,
         }),
-      get: (classificationId: string, signal?: AbortSignal) => request<Classification>('GET', `/classifications/${id(classificationId)}`, { signal }),
+      /** With thresholds, the stored answer is filtered with those instead of the defaults (topK 5, minScore 0.3). */
+      get: (classificationId: string, signal?: AbortSignal, thresholds?: Partial<ResultThresholds>) =>
+        request<Classification>('GET', `/classifications/${id(classificationId)}`, { signal, query: thresholds }),
       giveFeedback: (classificationId: string, body: { correct: boolean; label: string | null }) =>
         request<Classification>('PUT', `/classifications/${id(classificationId)}/feedback`, { body }),
       fileInto: (classificationId: string, albumId: string | null) =>

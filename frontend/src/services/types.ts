@@ -59,6 +59,16 @@ export interface Classification {
   feedback: Feedback | null
   attempts: number
   error?: { type: string; detail?: string } | null
+  // Issue 12 (contract E). Optional because an api replica one version behind (rolling upgrade) leaves them out.
+  /** False when DONE and no label reaches the upload's minScore. */
+  recognised?: boolean
+  /** When not recognised: the best (up to 3) labels below minScore; else empty. */
+  hints?: LabelScore[]
+  /** How many label scores the stored answer has (what "show all labels" can show). */
+  labelCount?: number
+  /** The thresholds `labels` and `objects` were filtered with. */
+  applied?: ResultThresholds
+  album?: { id: string; name: string } | null
 }
 
 export interface Page<T> {
@@ -201,4 +211,10 @@ export interface BulkResult {
   action: BulkAction
   updated: number
   notFound: string[]
+}
+
+/** `topK` (1–100) and `minScore` (0–1) of an upload or a re-read of a classification. */
+export interface ResultThresholds {
+  topK: number
+  minScore: number
 }

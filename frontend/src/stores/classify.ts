@@ -2,41 +2,80 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { config } from '@/config'
 import { api, ApiProblem, type Classification, type ModelInfo } from '@/services/api'
-import { PROBLEM_BASE } from '@/services/problem'
+import { prepareUpload, type PreparedUpload } from '@/utils/downscale'
+import { defaultLimits, type UploadLimits } from '@/utils/uploadLimits'
+import { useAuthStore } from './auth'
 
-export type ClassifyPhase = 'idle' | 'uploading' | 'classifying' | 'queued' | 'done' | 'failed' | 'error'
+/** `waiting`: in the queue, not started; `preparing`: being shrunk; `queued`: saved, the classifier has not answered yet. */
+export type ClassifyPhase = 'idle' | 'waiting' | 'preparing' | 'uploading' | 'classifying' | 'queued' | 'done' | 'failed' | 'error' | 'cancelled'
 
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError'
-
-/** Checks what the browser can know before sending: the API checks again, with the real limits. */
-export function checkFile(file: Blob): ApiProblem | null {
-  if (file.size === 0) return new ApiProblem({ type: `${PROBLEM_BASE}empty-image`, title: 'Empty image' }, 400)
-  if (file.size > config.uploadMaxBytes) return new ApiProblem({ type: `${PROBLEM_BASE}image-too-large`, title: 'Image too large' }, 413)
-  if (file.type && !config.acceptedTypes.includes(file.type)) {
-    return new ApiProblem({ type: `${PROBLEM_BASE}unsupported-image`, title: 'Unsupported image' }, 415)
-  }
-  return null
+/** One picture on its way through shrinking, upload, classification (or the server's queue) to a result. */
+export interface QueueItem {
+  key: number
+  /** null for a result shown without a file of this page (it cannot be sent again). */
+  file: File | null
+  name: string
+  previewUrl: string | null
+  /** The choices in force when the picture was added. */
+  model: string
+  albumId: string
+  keepOriginal: boolean
+  phase: ClassifyPhase
+  progress: number
+  prepared: PreparedUpload | null
+  result: Classification | null
+  error: ApiProblem | Error | null
 }
 
-/** One picture on its way through upload, classification (or the queue) to a result. */
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError'
+const asError = (problem: unknown) => (problem instanceof Error ? problem : new Error(String(problem)))
+export const isWorking = (phase: ClassifyPhase) => phase === 'preparing' || phase === 'uploading' || phase === 'classifying'
+export const isFinished = (phase: ClassifyPhase) => phase === 'done' || phase === 'failed' || phase === 'error' || phase === 'cancelled'
+
+/**
+ * Refusals that every next picture would get too (the session ended, a guest or upload limit, the quota): the queue
+ * stops instead of sending the rest into the same wall, and goes on when the person retries or resumes.
+ */
+const PAUSING = new Set(['session-ended', 'not-authenticated', 'guest-limit-reached', 'rate-limited', 'storage-quota-exceeded'])
+const pauses = (error: unknown) => error instanceof ApiProblem && PAUSING.has(error.slug)
+
+/** The pictures of this page, sent one after another; the stage shows one of them. */
 export const useClassifyStore = defineStore('classify', () => {
   const models = ref<ModelInfo[]>([])
   const defaultModel = ref<string | null>(null)
   const selectedModel = ref<string>('')
   const albumId = ref<string>('')
+  const keepOriginal = ref(false)
 
-  const file = ref<File | null>(null)
-  const previewUrl = ref<string | null>(null)
-  const phase = ref<ClassifyPhase>('idle')
-  const progress = ref(0)
-  const result = ref<Classification | null>(null)
-  const error = ref<ApiProblem | Error | null>(null)
+  const items = ref<QueueItem[]>([])
+  const shownKey = ref<number | null>(null)
+  /** The person picked an item to look at: the stage stops following the queue until new files come. */
+  const pinned = ref(false)
+  /** Stopped after a refusal the next pictures would get too (see PAUSING); `resume()` goes on. */
+  const paused = ref(false)
+  const auth = useAuthStore()
 
+  let nextKey = 1
+  let runningKey: number | null = null
   let controller: AbortController | null = null
-  let pollTimer: ReturnType<typeof setTimeout> | null = null
+  const pollTimers = new Map<number, ReturnType<typeof setTimeout>>()
 
-  const busy = computed(() => phase.value === 'uploading' || phase.value === 'classifying')
+  const find = (key: number | null) => items.value.find((item) => item.key === key) ?? null
+  const current = computed(() => find(shownKey.value))
+  const phase = computed<ClassifyPhase>(() => current.value?.phase ?? 'idle')
+  const progress = computed(() => current.value?.progress ?? 0)
+  const previewUrl = computed(() => current.value?.previewUrl ?? null)
+  const error = computed(() => current.value?.error ?? null)
+  const busy = computed(() => isWorking(phase.value))
+  const working = computed(() => items.value.some((item) => item.phase === 'waiting' || isWorking(item.phase)))
   const activeModel = computed(() => models.value.find((m) => m.name === (selectedModel.value || defaultModel.value)) ?? null)
+  const result = computed<Classification | null>({
+    get: () => current.value?.result ?? null,
+    set: (value) => {
+      if (current.value) current.value.result = value
+      else if (value) show(addItem(null, { result: value, phase: phaseOf(value) }).key)
+    },
+  })
 
   async function loadModels() {
     try {
@@ -49,98 +88,178 @@ export const useClassifyStore = defineStore('classify', () => {
     }
   }
 
-  function stop() {
-    controller?.abort()
-    controller = null
-    if (pollTimer) clearTimeout(pollTimer)
-    pollTimer = null
+  function addItem(file: File | null, extra: Partial<QueueItem> = {}): QueueItem {
+    items.value.push({
+      key: nextKey++,
+      file,
+      name: file?.name || 'photo',
+      previewUrl: file ? URL.createObjectURL(file) : null,
+      model: selectedModel.value,
+      albumId: albumId.value,
+      keepOriginal: keepOriginal.value,
+      phase: 'waiting',
+      progress: 0,
+      prepared: null,
+      result: null,
+      error: null,
+      ...extra,
+    })
+    return items.value.at(-1)!
   }
 
-  function settle(classification: Classification) {
-    result.value = classification
-    phase.value = classification.status === 'DONE' ? 'done' : classification.status === 'FAILED' ? 'failed' : 'queued'
+  /** Queues pictures (from the picker, a drop, a paste or the camera) and sends them one after another. */
+  function add(files: Iterable<File>) {
+    const added = [...files].map((file) => addItem(file))
+    if (!added.length) return
+    pinned.value = false
+    if (runningKey === null) shownKey.value = added[0]!.key
+    void pump()
   }
 
-  function poll(id: string, waitMs: number) {
-    pollTimer = setTimeout(async () => {
-      pollTimer = null
-      try {
-        const latest = await api.classifications.get(id)
-        if (result.value?.id !== id) return
-        settle(latest)
-      } catch (problem) {
-        if (problem instanceof ApiProblem && problem.status === 404) {
-          error.value = problem
-          phase.value = 'error'
-          return
-        }
-        // Offline or the API restarting: keep asking, the upload is safe on the server.
-      }
-      if (phase.value === 'queued' && result.value?.id === id) poll(id, Math.min(waitMs * 2, config.pollMaxIntervalMs))
-    }, waitMs)
+  const classify = (file: File) => add([file])
+  const phaseOf = (c: Classification): ClassifyPhase => (c.status === 'DONE' ? 'done' : c.status === 'FAILED' ? 'failed' : 'queued')
+
+  async function pump() {
+    if (runningKey !== null || paused.value) return
+    const next = items.value.find((item) => item.phase === 'waiting')
+    if (!next) return
+    runningKey = next.key
+    if (!pinned.value) shownKey.value = next.key
+    await send(next)
+    runningKey = null
+    if (pauses(next.error) && items.value.some((item) => item.phase === 'waiting')) paused.value = true
+    await pump()
   }
 
-  async function classify(picked: File) {
-    stop()
-    if (previewUrl.value) URL.revokeObjectURL(previewUrl.value)
-    file.value = picked
-    previewUrl.value = URL.createObjectURL(picked)
-    result.value = null
-    error.value = null
-    progress.value = 0
-    const refused = checkFile(picked)
-    if (refused) {
-      error.value = refused
-      phase.value = 'error'
-      return
-    }
-    phase.value = 'uploading'
-    controller = new AbortController()
+  async function send(item: QueueItem) {
+    item.phase = 'preparing'
+    const cancelled = () => item.phase === 'cancelled'
     try {
+      item.prepared = await prepareUpload(item.file!, { keepOriginal: item.keepOriginal, limits: currentLimits() })
+      if (cancelled()) return
+      if (item.prepared.resized) {
+        // Show the smaller copy: the same picture, upright, and far less memory than a 40-megapixel original.
+        if (item.previewUrl) URL.revokeObjectURL(item.previewUrl)
+        item.previewUrl = URL.createObjectURL(item.prepared.blob)
+      }
+      item.phase = 'uploading'
+      controller = new AbortController()
       const answer = await api.classifications.create(
-        { image: picked, model: selectedModel.value || undefined, albumId: albumId.value || undefined },
+        { image: item.prepared.blob, filename: item.prepared.filename, model: item.model || undefined, albumId: item.albumId || undefined },
         {
           signal: controller.signal,
-          onProgress: (fraction) => (progress.value = fraction),
-          onUploaded: () => (phase.value = 'classifying'),
+          onProgress: (fraction) => (item.progress = fraction),
+          onUploaded: () => (item.phase = 'classifying'),
         },
       )
-      controller = null
-      settle(answer.classification)
-      if (answer.classification.status === 'PENDING') poll(answer.classification.id, config.pollIntervalMs)
+      settle(item, answer.classification)
+      if (answer.classification.status === 'PENDING') poll(item.key, answer.classification.id, config.pollIntervalMs)
     } catch (problem) {
+      if (isAbort(problem) || cancelled()) return
+      item.error = asError(problem)
+      item.phase = 'error'
+    } finally {
       controller = null
-      if (isAbort(problem)) return
-      error.value = problem instanceof Error ? problem : new Error(String(problem))
-      phase.value = 'error'
     }
   }
 
-  function retry() {
-    if (file.value) return classify(file.value)
+  /** The API's own limits once `/auth/session` has told them; the build-time ones until then. */
+  function currentLimits(): UploadLimits {
+    const upload = auth.limits?.upload
+    return upload ? { maxBytes: upload.maxBytes, maxPixels: upload.maxPixels, allowedTypes: upload.allowedTypes } : defaultLimits
+  }
+
+  function settle(item: QueueItem, classification: Classification) {
+    item.result = classification
+    item.phase = phaseOf(classification)
+  }
+
+  function poll(key: number, id: string, waitMs: number) {
+    pollTimers.set(
+      key,
+      setTimeout(async () => {
+        pollTimers.delete(key)
+        try {
+          const latest = await api.classifications.get(id)
+          const item = find(key)
+          if (!item || item.result?.id !== id) return
+          settle(item, latest)
+        } catch (problem) {
+          const item = find(key)
+          if (item && problem instanceof ApiProblem && problem.status === 404) {
+            item.error = problem
+            item.phase = 'error'
+            return
+          }
+          // Offline or the API restarting: keep asking, the upload is safe on the server.
+        }
+        if (find(key)?.phase === 'queued') poll(key, id, Math.min(waitMs * 2, config.pollMaxIntervalMs))
+      }, waitMs),
+    )
+  }
+
+  /** Stops one picture (the one being sent, by default); the queue goes on with the next. */
+  function cancel(key: number | null = runningKey ?? shownKey.value) {
+    const item = find(key)
+    if (!item || !(item.phase === 'waiting' || isWorking(item.phase))) return
+    if (key === runningKey) controller?.abort()
+    item.phase = 'cancelled'
+  }
+
+  function cancelAll() {
+    paused.value = false
+    items.value.filter((item) => item.phase === 'waiting').forEach((item) => (item.phase = 'cancelled'))
+    cancel(runningKey)
+  }
+
+  function retry(key: number | null = shownKey.value) {
+    const item = find(key)
+    if (!item?.file || !isFinished(item.phase)) return
+    Object.assign(item, { phase: 'waiting', progress: 0, error: null, result: null, prepared: null })
+    paused.value = false
+    void pump()
+  }
+
+  /** Goes on with the waiting pictures after a pause. */
+  function resume() {
+    paused.value = false
+    void pump()
+  }
+
+  function show(key: number) {
+    shownKey.value = key
+    pinned.value = true
+  }
+
+  function remove(key: number) {
+    const item = find(key)
+    if (!item) return
+    cancel(key)
+    clearTimeout(pollTimers.get(key))
+    pollTimers.delete(key)
+    if (item.previewUrl) URL.revokeObjectURL(item.previewUrl)
+    items.value = items.value.filter((other) => other.key !== key)
+    if (shownKey.value === key) shownKey.value = items.value.at(-1)?.key ?? null
   }
 
   function replaceResult(updated: Classification) {
-    if (result.value?.id === updated.id) settle(updated)
+    items.value.filter((item) => item.result?.id === updated.id).forEach((item) => settle(item, updated))
   }
 
   function reset() {
-    stop()
-    if (previewUrl.value) URL.revokeObjectURL(previewUrl.value)
-    file.value = null
-    previewUrl.value = null
-    result.value = null
-    error.value = null
-    progress.value = 0
-    phase.value = 'idle'
+    cancelAll()
+    items.value.map((item) => item.key).forEach(remove)
+    shownKey.value = null
+    pinned.value = false
   }
 
   function forget(id: string) {
-    if (result.value?.id === id) reset()
+    items.value.filter((item) => item.result?.id === id).forEach((item) => remove(item.key))
   }
 
   return {
-    models, defaultModel, selectedModel, albumId, file, previewUrl, phase, progress, result, error, busy, activeModel,
-    loadModels, classify, retry, replaceResult, reset, forget, cancel: reset,
+    models, defaultModel, selectedModel, albumId, keepOriginal, items, shownKey, current, phase, progress, previewUrl, result, error,
+    busy, working, paused, activeModel, loadModels, add, classify, cancel, cancelAll, retry, resume, show, remove, replaceResult, reset,
+    forget,
   }
 })
