@@ -179,7 +179,7 @@ describe('Accounts, sessions and limits in the browser', { timeout: 10 * 60 * 10
     const guest = await device({ origin })
     await guest.page.goto(`${origin}/`)
     const { max, windowSeconds } = (await guest.api.get('/auth/session')).body.limits.guestUploads
-    if (max > 40) return t.skip(`the stack allows ${max} guest uploads; lower zoolens.rate-limit.guest-uploads-per-client.max for this test`)
+    if (max > 2000) return t.skip(`the stack allows ${max} guest uploads; lower zoolens.rate-limit.guest-uploads-per-client.max for this test`)
     const limitText = `Guests can classify ${max} ${max === 1 ? 'picture' : 'pictures'} ${windowNames[windowSeconds] ?? ''}`.trim()
 
     // Up front, before the first picture.
@@ -187,12 +187,15 @@ describe('Accounts, sessions and limits in the browser', { timeout: 10 * 60 * 10
     await note.waitFor()
     assert.ok((await note.innerText()).includes(limitText), await note.innerText())
 
-    // Use up this address's allowance through the API, as the page would upload.
+    // Use up this address's allowance through the API. Every attempt counts, also one the api then refuses as not a
+    // picture, so all but the first attempt send a few bytes that are not an image: quick even when the stack allows
+    // hundreds (it must, for the other suites' guests from 127.0.0.1).
     let refusal = null
     for (let i = 0; i <= max && !refusal; i++) {
-      const answer = await guest.api.upload(`cat-${i}.png`, 'image/png', cat)
+      const answer = i === 0 ? await guest.api.upload('cat.png', 'image/png', cat) : await guest.api.upload(`note-${i}.txt`, 'text/plain', Buffer.from('not a picture'))
       if (answer.status === 429) refusal = answer.body
-      else assert.ok([201, 202].includes(answer.status), JSON.stringify(answer.body))
+      else if (i === 0) assert.ok([201, 202].includes(answer.status), JSON.stringify(answer.body))
+      else assert.equal(answer.status, 415, JSON.stringify(answer.body))
     }
     assert.equal(refusal?.type, `${PROBLEM}guest-limit-reached`)
 

@@ -248,9 +248,9 @@ final class NativeStack implements AutoCloseable {
         // The fault suites upload a few times a second as one account for minutes.
         env.put("ZOOLENS_RATELIMIT_UPLOADSPERACCOUNT_MAX", "100000");
         env.put("ZOOLENS_RATELIMIT_UPLOADSPERACCOUNTDAILY_MAX", "100000");
-        // Guest uploads stay limited: low enough for the browser suite to reach the limit (account.test.mjs does
-        // so from 127.0.0.2, an address of its own), high enough for the guest uploads of the other tests.
-        env.put("ZOOLENS_RATELIMIT_GUESTUPLOADSPERCLIENT_MAX", "20");
+        // Guest uploads stay limited: high enough for every guest upload of the suites from 127.0.0.1, low enough
+        // for the browser suite to use up quickly from 127.0.0.2 (an address of its own; refused attempts count too).
+        env.put("ZOOLENS_RATELIMIT_GUESTUPLOADSPERCLIENT_MAX", "300");
         // Recovery after a classifier outage in seconds, not minutes: the circuit breaker probes again after 5 s
         // (default 30 s), a PENDING upload's retries back off from 1 s to at most 5 s (default 5 s to 5 minutes).
         env.put("ZOOLENS_CLASSIFIER_CIRCUITBREAKER_OPENFOR", "5s");
