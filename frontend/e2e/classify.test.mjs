@@ -377,8 +377,12 @@ describe('The classify page', { timeout: 20 * 60 * 1000 }, () => {
     )
     assert.deepEqual(status, [201, 201])
     await open('desktop')
-    await page.waitForFunction((name) => [...document.querySelectorAll('#upload-album option')].some((option) => option.textContent === name), album)
-    await page.locator('#upload-album').selectOption({ label: album })
+    // Pickers show the album's size after its name ("Zoo (0 pictures)").
+    const value = await page.waitForFunction(
+      (name) => [...document.querySelectorAll('#upload-album option')].find((option) => option.textContent.startsWith(`${name} (`))?.value,
+      album,
+    )
+    await page.locator('#upload-album').selectOption(await value.jsonValue())
     await page.locator('[data-testid="file-input"]').setInputFiles(settings.catImage)
     await outcome()
     assert.equal(await page.locator('[data-testid="result-album"]').innerText(), `Filed into album ${album}`)

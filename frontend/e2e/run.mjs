@@ -48,6 +48,8 @@ console.log(`E2E against ${settings.baseUrl}, screenshots in ${settings.screensh
 const e2eDir = path.dirname(new URL(import.meta.url).pathname)
 const testFiles = readdirSync(e2eDir)
   .filter((name) => name.endsWith('.test.mjs'))
+  // ZOOLENS_E2E_ONLY=classify,account runs only those files (while working on one page).
+  .filter((name) => !process.env.ZOOLENS_E2E_ONLY || process.env.ZOOLENS_E2E_ONLY.split(',').includes(name.replace('.test.mjs', '')))
   .sort()
   .map((name) => path.join(e2eDir, name))
 const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles], { stdio: 'inherit' })
