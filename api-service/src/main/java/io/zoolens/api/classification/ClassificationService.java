@@ -8,9 +8,9 @@ import io.zoolens.api.classification.Classification.Feedback;
 import io.zoolens.api.classification.Classification.Status;
 import io.zoolens.api.classifier.ClassifierClient;
 import io.zoolens.api.classifier.ClassifierClient.Classified;
+import io.zoolens.api.classifier.ClassifierModelCache;
 import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
-import io.zoolens.api.classifier.ModelCatalog;
 import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
 import io.zoolens.api.system.RequestIdFilter;
@@ -40,7 +40,7 @@ class ClassificationService {
     private final ImageDecoder decoder;
     private final UploadProperties upload;
     private final ClassifierClient classifier;
-    private final ModelCatalog catalog;
+    private final ClassifierModelCache catalog;
     private final WorkerProperties worker;
     private final AlbumLookup albums;
     private final MeterRegistry meters;
@@ -53,7 +53,7 @@ class ClassificationService {
             ImageDecoder decoder,
             UploadProperties upload,
             ClassifierClient classifier,
-            ModelCatalog catalog,
+            ClassifierModelCache catalog,
             WorkerProperties worker,
             AlbumLookup albums,
             MeterRegistry meters,

@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zoolens.api.classification.Classification.Failure;
 import io.zoolens.api.classifier.ClassifierClient;
 import io.zoolens.api.classifier.ClassifierClient.Classified;
+import io.zoolens.api.classifier.ClassifierModelCache;
 import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
-import io.zoolens.api.classifier.ModelCatalog;
 import io.zoolens.api.system.DependencyOutage;
 import io.zoolens.api.system.RequestIdFilter;
 import java.time.Clock;
@@ -36,7 +36,7 @@ class PendingClassificationWorker {
     private final ClassificationUpdates updates;
     private final ImageStore images;
     private final ClassifierClient classifier;
-    private final ModelCatalog catalog;
+    private final ClassifierModelCache catalog;
     private final WorkerProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -47,7 +47,7 @@ class PendingClassificationWorker {
             ClassificationUpdates updates,
             ImageStore images,
             ClassifierClient classifier,
-            ModelCatalog catalog,
+            ClassifierModelCache catalog,
             WorkerProperties properties,
             MeterRegistry meters,
             Clock clock) {

@@ -10,18 +10,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
- * The classifier's models with their labels, cached for {@code zoolens.classifier.catalog-ttl}: the model
+ * A cache of the classifier's models with their labels, kept for {@code zoolens.classifier.catalog-ttl}: the model
  * picker and every upload without an explicit model need it, and it changes only when a model is deployed.
  */
 @Component
-public class ModelCatalog {
+public class ClassifierModelCache {
 
     private final ClassifierClient client;
     private final ClassifierProperties properties;
     private final Clock clock;
     private final AtomicReference<Cached> cached = new AtomicReference<>();
 
-    ModelCatalog(ClassifierClient client, ClassifierProperties properties, Clock clock) {
+    ClassifierModelCache(ClassifierClient client, ClassifierProperties properties, Clock clock) {
         this.client = client;
         this.properties = properties;
         this.clock = clock;
