@@ -61,7 +61,8 @@ class ClassificationController {
     private static final CacheControl PRIVATE_IMAGE =
             CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
 
-    private final ClassificationService service;
+    private final UploadIntake intake;
+    private final ClassificationEdits edits;
     private final ClassificationSearch search;
     private final ClassificationViews views;
     private final ImageStore images;
@@ -69,13 +70,15 @@ class ClassificationController {
     private final UploadAllowance allowance;
 
     ClassificationController(
-            ClassificationService service,
+            UploadIntake intake,
+            ClassificationEdits edits,
             ClassificationSearch search,
             ClassificationViews views,
             ImageStore images,
             CurrentOwner currentOwner,
             UploadAllowance allowance) {
-        this.service = service;
+        this.intake = intake;
+        this.edits = edits;
         this.search = search;
         this.views = views;
         this.images = images;
@@ -98,7 +101,7 @@ class ClassificationController {
         // nothing behind, not even a session.
         Classification saved;
         try (var admitted = allowance.admit(known, request.getRemoteAddr(), image.getSize())) {
-            saved = service.upload(
+            saved = intake.upload(
                     () -> known != null ? known : currentOwner.findOrCreateGuest(request),
                     bytes(image),
                     filename(image),
@@ -129,7 +132,7 @@ class ClassificationController {
             @RequestParam(required = false) @Min(1) @Max(Thresholds.MAX_TOP_K) Integer topK,
             @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double minScore,
             HttpServletRequest request) {
-        Classification item = service.get(owner(request, id), id);
+        Classification item = edits.get(owner(request, id), id);
         return views.one(item, Thresholds.of(topK, minScore, item.ownThresholds()));
     }
 
@@ -152,20 +155,20 @@ class ClassificationController {
                     + " nothing is there")
     ClassificationResponse feedback(
             @PathVariable String id, @Valid @RequestBody FeedbackRequest body, HttpServletRequest request) {
-        return views.one(service.giveFeedback(owner(request, id), id, body.correct(), body.label()), null);
+        return views.one(edits.giveFeedback(owner(request, id), id, body.correct(), body.label()), null);
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "File into an album ({\"albumId\": \"...\"}) or out of it ({\"albumId\": null})")
     ClassificationResponse file(
             @PathVariable String id, @Valid @RequestBody FileRequest body, HttpServletRequest request) {
-        return views.one(service.file(owner(request, id), id, body.albumId()), null);
+        return views.one(edits.file(owner(request, id), id, body.albumId()), null);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id, HttpServletRequest request) {
-        service.delete(owner(request, id), id);
+        edits.delete(owner(request, id), id);
     }
 
     private ResponseEntity<InputStreamResource> download(
@@ -174,7 +177,7 @@ class ClassificationController {
             WebRequest web,
             String etagSuffix,
             BiFunction<Classification, ImageStore, java.util.Optional<ImageStore.Download>> open) {
-        Classification item = service.get(owner(request, id), id);
+        Classification item = edits.get(owner(request, id), id);
         String etag = "\"" + item.image().sha256() + etagSuffix + "\"";
         if (web.checkNotModified(etag)) {
             return null;
