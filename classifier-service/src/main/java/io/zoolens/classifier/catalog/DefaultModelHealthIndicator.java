@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * warm-up inference passed (the loader publishes a model only after that).
  */
 @Component("defaultModel")
-public class DefaultModelHealthIndicator implements HealthIndicator {
+class DefaultModelHealthIndicator implements HealthIndicator {
 
     private final ModelRegistry catalog;
     private final ModelFolderScanner scanner;

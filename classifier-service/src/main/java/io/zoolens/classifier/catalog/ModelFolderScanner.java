@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * write {@code zoolens-model.json} last: a folder without it is not looked at.
  */
 @Component
-public class ModelFolderScanner {
+class ModelFolderScanner {
 
     private static final Logger log = LoggerFactory.getLogger(ModelFolderScanner.class);
 

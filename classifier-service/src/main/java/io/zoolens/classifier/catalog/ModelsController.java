@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/v1/models")
-public class ModelsController {
+class ModelsController {
 
     private final ModelRegistry catalog;
 

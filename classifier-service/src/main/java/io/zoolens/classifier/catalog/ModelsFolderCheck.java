@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * later), and so is a read-only one: the service never writes there.
  */
 @Component
-public class ModelsFolderCheck {
+class ModelsFolderCheck {
 
     private static final String SET_IT = "Point ZOOLENS_MODELS_DIR (zoolens.models.dir) at the folder that holds"
             + " <name>/<version>/zoolens-model.json; scripts/fetch-default-model.sh <folder> puts the default model"

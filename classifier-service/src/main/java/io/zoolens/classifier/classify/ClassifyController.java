@@ -22,7 +22,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * FormBodyAsRawBodyFilter}) or as multipart part {@code image}.
  */
 @RestController
-public class ClassifyController {
+class ClassifyController {
 
     static final String IMAGE_PART = "image";
 

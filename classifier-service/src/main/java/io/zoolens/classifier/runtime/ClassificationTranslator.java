@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Top-k labels with probabilities from a score vector, applying the model's activation. */
-public final class ClassificationTranslator extends TensorInputTranslator {
+final class ClassificationTranslator extends TensorInputTranslator {
 
     private final ModelMetadata.Activation activation;
     private final int labelOffset;

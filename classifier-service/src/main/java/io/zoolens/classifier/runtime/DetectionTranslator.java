@@ -13,7 +13,7 @@ import java.util.Map;
  * Objects with label, score and box from rows of {@code [x1, y1, x2, y2, score, class]}, boxes
  * mapped back to the original photo; plus each label's best score so a client can say "cat 0.91".
  */
-public final class DetectionTranslator extends TensorInputTranslator {
+final class DetectionTranslator extends TensorInputTranslator {
 
     private static final int ROW = 6;
     private final boolean normalizedBoxes;

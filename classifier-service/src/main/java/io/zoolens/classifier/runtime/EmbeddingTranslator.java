@@ -4,7 +4,7 @@ import io.zoolens.model.ModelInput;
 import io.zoolens.model.ModelMetadata;
 
 /** The model's output vector, unchanged. */
-public final class EmbeddingTranslator extends TensorInputTranslator {
+final class EmbeddingTranslator extends TensorInputTranslator {
 
     EmbeddingTranslator(ModelMetadata metadata) {
         super(metadata);

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * more. A lone request therefore never waits, and under load batches fill up. A full queue refuses at
  * once ({@link ModelOverloadedException}) instead of letting latency grow without bound.
  */
-public final class InferenceQueue {
+final class InferenceQueue {
 
     private static final Logger log = LoggerFactory.getLogger(InferenceQueue.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);

@@ -4,7 +4,7 @@ import io.zoolens.model.ModelInput;
 import java.util.List;
 
 /** Images run through the model in one inference, and their answers in the same order. */
-public record ModelBatch(List<ModelInput> inputs) {
+record ModelBatch(List<ModelInput> inputs) {
 
     record Predictions(List<Prediction> answers) {}
 }

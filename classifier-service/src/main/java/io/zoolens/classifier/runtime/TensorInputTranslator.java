@@ -19,7 +19,7 @@ import java.util.List;
  * splits the task's output back per image; subclasses read one image's output. Preprocessing happens
  * before the predictor, on the request's thread, so it runs in parallel and can be timed apart.
  */
-public abstract class TensorInputTranslator implements NoBatchifyTranslator<ModelBatch, ModelBatch.Predictions> {
+abstract class TensorInputTranslator implements NoBatchifyTranslator<ModelBatch, ModelBatch.Predictions> {
 
     private static final String INPUT_ATTACHMENT = "zoolens.inputs";
     private final String inputKey;
