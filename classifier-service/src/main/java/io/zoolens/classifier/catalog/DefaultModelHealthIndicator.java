@@ -11,18 +11,18 @@ import org.springframework.stereotype.Component;
 @Component("defaultModel")
 class DefaultModelHealthIndicator implements HealthIndicator {
 
-    private final ModelRegistry catalog;
+    private final ModelRegistry registry;
     private final ModelFolderScanner scanner;
 
-    DefaultModelHealthIndicator(ModelRegistry catalog, ModelFolderScanner scanner) {
-        this.catalog = catalog;
+    DefaultModelHealthIndicator(ModelRegistry registry, ModelFolderScanner scanner) {
+        this.registry = registry;
         this.scanner = scanner;
     }
 
     @Override
     public Health health() {
-        String name = catalog.defaultModelName();
-        return catalog.find(name)
+        String name = registry.defaultModelName();
+        return registry.find(name)
                 .map(model -> Health.up()
                         .withDetail("model", name)
                         .withDetail("version", model.version())

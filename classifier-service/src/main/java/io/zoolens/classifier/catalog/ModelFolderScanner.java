@@ -20,7 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the catalog in step with the models folder: loads new versions, reloads changed ones and
+ * Keeps the registry in step with the models folder: loads new versions, reloads changed ones and
  * retires removed ones. A new version is loaded and warmed up before it is published, so requests
  * move to it without a gap. Copy a version in under a temporary name and rename it into place, or
  * write {@code zoolens-model.json} last: a folder without it is not looked at.
@@ -32,7 +32,7 @@ class ModelFolderScanner {
 
     private final ModelProperties properties;
     private final ModelLoader loader;
-    private final ModelRegistry catalog;
+    private final ModelRegistry registry;
     /** What each loaded folder looked like when loaded, to notice replaced files. */
     private final Map<Path, FolderStamp> loadedStamps = new HashMap<>();
     /** Folders that failed, with the stamp they failed at: retried only once their files change. */
@@ -40,15 +40,15 @@ class ModelFolderScanner {
 
     private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ModelFolderScanner(ModelProperties properties, ModelLoader loader, ModelRegistry catalog) {
+    ModelFolderScanner(ModelProperties properties, ModelLoader loader, ModelRegistry registry) {
         this.properties = properties;
         this.loader = loader;
-        this.catalog = catalog;
+        this.registry = registry;
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${zoolens.models.scan-interval:5s}")
     synchronized void scan() {
-        Map<String, NavigableMap<String, LoadedModel>> current = catalog.snapshot();
+        Map<String, NavigableMap<String, LoadedModel>> current = registry.snapshot();
         Map<String, NavigableMap<String, LoadedModel>> next = new TreeMap<>();
         List<LoadedModel> toRetire = new ArrayList<>();
         List<Path> present = versionFolders();
@@ -95,7 +95,7 @@ class ModelFolderScanner {
                             toRetire.add(model);
                         }));
         failedStamps.keySet().retainAll(present);
-        catalog.publish(next);
+        registry.publish(next);
         toRetire.forEach(LoadedModel::retire);
     }
 
@@ -106,8 +106,8 @@ class ModelFolderScanner {
 
     @PreDestroy
     synchronized void retireAll() {
-        Map<String, NavigableMap<String, LoadedModel>> current = catalog.snapshot();
-        catalog.publish(Map.of());
+        Map<String, NavigableMap<String, LoadedModel>> current = registry.snapshot();
+        registry.publish(Map.of());
         current.values().forEach(versions -> versions.values().forEach(LoadedModel::retire));
     }
 

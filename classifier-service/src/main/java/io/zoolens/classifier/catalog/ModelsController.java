@@ -13,23 +13,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/models")
 class ModelsController {
 
-    private final ModelRegistry catalog;
+    private final ModelRegistry registry;
 
-    ModelsController(ModelRegistry catalog) {
-        this.catalog = catalog;
+    ModelsController(ModelRegistry registry) {
+        this.registry = registry;
     }
 
     @GetMapping
     ModelListResponse list() {
-        List<ModelView> models = catalog.all().values().stream()
+        List<ModelView> models = registry.all().values().stream()
                 .map(versions -> ModelView.of(versions, false))
                 .toList();
-        return new ModelListResponse(catalog.defaultModelName(), models);
+        return new ModelListResponse(registry.defaultModelName(), models);
     }
 
     @GetMapping("/{name}")
     ModelView describe(@PathVariable String name) {
-        List<LoadedModel> versions = catalog.all().get(name);
+        List<LoadedModel> versions = registry.all().get(name);
         if (versions == null) {
             throw new ModelNotFoundException(name);
         }

@@ -19,13 +19,13 @@ public class ClassifyService {
     static final int DEFAULT_TOP_K = 5;
     private static final int RESOLVE_ATTEMPTS = 3;
 
-    private final ModelRegistry catalog;
+    private final ModelRegistry registry;
     private final ImageDecoder decoder;
     private final ModelProperties properties;
     private final MeterRegistry meters;
 
-    ClassifyService(ModelRegistry catalog, ImageDecoder decoder, ModelProperties properties, MeterRegistry meters) {
-        this.catalog = catalog;
+    ClassifyService(ModelRegistry registry, ImageDecoder decoder, ModelProperties properties, MeterRegistry meters) {
+        this.registry = registry;
         this.decoder = decoder;
         this.properties = properties;
         this.meters = meters;
@@ -33,7 +33,7 @@ public class ClassifyService {
 
     public ClassifyResponse classify(String modelName, String version, byte[] bytes, Integer topK, Float minScore) {
         long started = System.nanoTime();
-        LoadedModel model = catalog.resolve(modelName, version);
+        LoadedModel model = registry.resolve(modelName, version);
         DecodedImage image = decoder.decode(bytes);
         long decoded = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
@@ -44,7 +44,7 @@ public class ClassifyService {
                     throw e;
                 }
                 // A newer copy replaced this version while we were decoding: use the new one.
-                model = catalog.resolve(modelName, version);
+                model = registry.resolve(modelName, version);
             }
         }
     }

@@ -44,7 +44,7 @@ class ModelHotSwapIT {
     int port;
 
     @Autowired
-    ModelRegistry catalog;
+    ModelRegistry registry;
 
     @DynamicPropertySource
     static void models(DynamicPropertyRegistry registry) throws IOException {
@@ -61,7 +61,7 @@ class ModelHotSwapIT {
         RestClient http =
                 RestClient.builder().baseUrl("http://localhost:" + port).build();
         byte[] red = TestImages.solid(Color.RED, 32, 32, "png");
-        LoadedModel version1 = catalog.resolve("colour", null);
+        LoadedModel version1 = registry.resolve("colour", null);
         assertThat(version1.version()).isEqualTo("1");
 
         AtomicBoolean running = new AtomicBoolean(true);
@@ -104,7 +104,7 @@ class ModelHotSwapIT {
         assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
         assertThat(failures).isEmpty();
-        assertThat(catalog.resolve("colour", null).version()).isEqualTo("2");
+        assertThat(registry.resolve("colour", null).version()).isEqualTo("2");
         // The old version stays available by number while its folder is there.
         JsonNode pinned = http.post()
                 .uri("/v1/models/colour:classify?version=1")
@@ -116,6 +116,8 @@ class ModelHotSwapIT {
 
         FileSystemUtils.deleteRecursively(modelsDir.resolve("colour/1"));
         await().atMost(Duration.ofSeconds(10)).until(version1::isClosed);
-        assertThat(catalog.all().get("colour")).extracting(LoadedModel::version).containsExactly("2");
+        assertThat(registry.all().get("colour"))
+                .extracting(LoadedModel::version)
+                .containsExactly("2");
     }
 }

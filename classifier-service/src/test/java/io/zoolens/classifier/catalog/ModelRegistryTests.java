@@ -23,11 +23,11 @@ class ModelRegistryTests {
 
     @Test
     void anUnknownModelIsNotReadyBeforeTheFirstScanAndNotFoundAfterIt() {
-        ModelRegistry catalog = new ModelRegistry(new ModelProperties(
+        ModelRegistry registry = new ModelRegistry(new ModelProperties(
                 Path.of("models"), "coco-centernet", 1, Duration.ofSeconds(5), Duration.ofSeconds(1)));
-        assertThatThrownBy(() -> catalog.resolve("coco-centernet", null)).isInstanceOf(ModelNotReadyException.class);
-        catalog.publish(Map.of());
-        assertThatThrownBy(() -> catalog.resolve("coco-centernet", null)).isInstanceOf(ModelNotFoundException.class);
+        assertThatThrownBy(() -> registry.resolve("coco-centernet", null)).isInstanceOf(ModelNotReadyException.class);
+        registry.publish(Map.of());
+        assertThatThrownBy(() -> registry.resolve("coco-centernet", null)).isInstanceOf(ModelNotFoundException.class);
     }
 
     @Test
