@@ -1,12 +1,12 @@
 package io.zoolens.classifier.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zoolens.classifier.inference.InferenceFailedException;
-import io.zoolens.classifier.model.ModelBusyException;
-import io.zoolens.classifier.model.ModelNotFoundException;
-import io.zoolens.classifier.model.ModelNotReadyException;
-import io.zoolens.classifier.model.ModelOverloadedException;
-import io.zoolens.classifier.model.ModelVersionNotFoundException;
+import io.zoolens.classifier.catalog.ModelNotFoundException;
+import io.zoolens.classifier.catalog.ModelNotReadyException;
+import io.zoolens.classifier.catalog.ModelVersionNotFoundException;
+import io.zoolens.classifier.classify.InferenceFailedException;
+import io.zoolens.classifier.runtime.ModelBusyException;
+import io.zoolens.classifier.runtime.ModelOverloadedException;
 import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.ImageRejectedException;
 import java.net.URI;
