@@ -1,6 +1,6 @@
 package io.zoolens.classifier.importer;
 
-import io.zoolens.classifier.TestImages;
+import io.zoolens.image.testing.TestImages;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -44,7 +44,7 @@ final class DefaultModelFiles {
      * top-left aligned, black elsewhere (the letterbox of zoolens-model.json).
      */
     static float[] letterboxed(String photo) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(TestImages.photo(photo)));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(TestImages.fetched(photo)));
         double scale = Math.min((double) SIZE / image.getWidth(), (double) SIZE / image.getHeight());
         BufferedImage canvas = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();

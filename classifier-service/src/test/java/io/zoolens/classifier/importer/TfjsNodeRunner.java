@@ -1,7 +1,7 @@
 package io.zoolens.classifier.importer;
 
-import io.zoolens.classifier.TestImages;
 import io.zoolens.classifier.importer.SavedModelRunner.Tensor;
+import io.zoolens.image.testing.TestImages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -3,8 +3,8 @@ package io.zoolens.classifier.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zoolens.classifier.TestImages;
 import io.zoolens.classifier.TestModels;
+import io.zoolens.image.testing.TestImages;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
