@@ -1,4 +1,4 @@
-package io.zoolens.api.system;
+package io.zoolens.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,9 +11,10 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Takes the gateway's {@code X-Request-Id} (or makes one), answers with it, and puts it into the log MDC so
- * every log line of the request carries it; the classifier client passes it on from the MDC. Runs first, so
- * even a refusal by Spring Security or the session filter has a request id.
+ * Takes the gateway's {@code X-Request-Id} (or makes one), answers with it, keeps it as a request attribute for
+ * the problem renderers and puts it into the log MDC, so every log line of the request carries it and outgoing
+ * calls can pass it on. Registered first ({@link WebSupportAutoConfiguration}), so even a refusal by a security
+ * or session filter has a request id.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 

@@ -1,4 +1,4 @@
-package io.zoolens.classifier.inference;
+package io.zoolens.classifier.classify;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,11 +1,9 @@
-package io.zoolens.api.support;
+package io.zoolens.image.testing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +12,12 @@ import java.util.Base64;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-import javax.imageio.ImageIO;
 
 /**
- * Hostile image bytes for the fuzz suites, all made here from a seeded {@link Random}: a valid sample of every
- * accepted format, and ways to break one (truncation, mutation, patched header fields), decompression bombs,
- * huge declared dimensions and polyglots. Nothing here reads a file.
+ * Hostile image bytes for the fuzz suites of both services and image-support, all made here from a seeded {@link
+ * Random}: a valid sample of every accepted format, and ways to break one (truncation, mutation, patched header
+ * fields), decompression bombs, huge declared dimensions and polyglots. Nothing here reads a file. Shared through
+ * image-support's test-jar.
  */
 public final class HostileImages {
 
@@ -113,6 +111,11 @@ public final class HostileImages {
                 .put((byte) 0) // filter
                 .put((byte) interlace)
                 .array();
+    }
+
+    /** An 8-bit greyscale IHDR. */
+    public static byte[] ihdr(int width, int height) {
+        return ihdr(width, height, 8, 0, 0);
     }
 
     /** A PNG signature followed by the chunks, each {@code [type, data]} with a correct CRC. */
@@ -291,6 +294,13 @@ public final class HostileImages {
         return copy;
     }
 
+    /** A copy of the BMP whose info header says another width and height. */
+    public static byte[] bmpDeclaring(byte[] bmp, int width, int height) {
+        byte[] copy = bmp.clone();
+        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(18, width).putInt(22, height);
+        return copy;
+    }
+
     /** A copy of the BMP with one little-endian int of its headers replaced. */
     public static byte[] bmpPatched(byte[] bmp, int offset, int value) {
         byte[] copy = bmp.clone();
@@ -394,14 +404,6 @@ public final class HostileImages {
     }
 
     private static byte[] encode(BufferedImage image, String format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.encode(image, format);
     }
 }
