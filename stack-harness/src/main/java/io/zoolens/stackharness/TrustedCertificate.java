@@ -1,4 +1,4 @@
-package io.zoolens.bench.system;
+package io.zoolens.stackharness;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +13,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * TLS for the benchmark's clients: trusts exactly the certificate the benchmark stack generated, so the gateway's
- * TLS is exercised as a browser would (host name checked, no trust-everything shortcut).
+ * TLS for clients of a stack: trusts exactly the certificate the stack generated (not every certificate), so host
+ * name checks stay on and a wrong or missing certificate fails, as in a browser.
  */
 public final class TrustedCertificate {
 
@@ -27,7 +27,7 @@ public final class TrustedCertificate {
             int i = 0;
             for (Certificate certificate :
                     CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trusted.setCertificateEntry("bench-" + i++, certificate);
+                trusted.setCertificateEntry("stack-" + i++, certificate);
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);

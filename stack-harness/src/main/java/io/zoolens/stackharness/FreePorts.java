@@ -1,4 +1,4 @@
-package io.zoolens.bench.system;
+package io.zoolens.stackharness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Ports nobody listens on right now, so a benchmark runs beside a stack started by {@code make up} or a test. */
+/** Ports nobody listens on right now, so a stack or process runs beside one started by {@code make up}. */
 public final class FreePorts {
 
     private FreePorts() {}
