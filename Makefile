@@ -39,7 +39,7 @@ audit: ## dependency audit: SBOMs in target/audit; npm audit and OWASP dependenc
 	scripts/audit-dependencies.sh
 
 stack-test: prerequisites ## the images' builds (emulated, offline); a test stack on free ports: gateway, TLS, failover and the frontend's browser tests against it
-	$(MVN) verify -pl stack-tests
+	$(MVN) verify -pl stack-tests -am
 
 # ---- benchmarks (bench/README.md; numbers for docs/benchmarks.md; run on a quiet machine) ---------------------
 # Extra settings reach the harness as BENCH_ARGS, e.g. make bench BENCH_ARGS='-Dbench.runs=5 -Dbench.classifier.duration=20s'
@@ -49,8 +49,8 @@ BENCH_SMOKE ?=
 # Where the JMH side writes its results and the harness reads them; bench-smoke keeps its own apart.
 BENCH_RESULTS ?= target/bench/results
 BENCH_INFERENCE_ARGS = -Dbench.results=$(BENCH_RESULTS) $(if $(BENCH_SMOKE),-Dbench.smoke=true -Dbench.warmupIterations=0) $(BENCH_ARGS)
-# bench-inference installs image-support, bench/jmh-support and their parent pom for its later steps into a local
-# repository of its own, made afresh each run, that shares every other artifact with ~/.m2/repository
+# The bench modules build only with -Pbench. bench-inference installs model-support, bench/jmh-support and their
+# parent pom for its later steps into a local repository of its own, made afresh each run, that shares every other artifact with ~/.m2/repository
 # (scripts/maven-repo-view.sh): it starts without any Zoolens artifact, as on a fresh machine, and leaves none
 # behind in ~/.m2.
 BENCH_REPO := target/bench/m2
@@ -63,11 +63,11 @@ bench: test-images bench-inference ## (1)-(5) of issue 7: in-process JMH, classi
 
 bench-inference: test-images model ## (1) raw DJL and (5) TensorFlow Java in-process (JMH) -> target/bench/results/*.json
 	scripts/maven-repo-view.sh $(BENCH_REPO)
-	$(BENCH_MVN) -q install -Dmaven.test.skip=true -Dspotless.check.skip=true -pl image-support,bench/jmh-support -am
-	$(BENCH_MVN) -q test-compile -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true -pl classifier-service,bench/tensorflow-java
-	$(BENCH_MVN) -q $(EXEC_PLUGIN):exec -pl classifier-service -Dexec.executable=java -Dexec.classpathScope=test \
-		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.classifier.bench.RawInferenceBenchmark"
-	$(BENCH_MVN) -q $(EXEC_PLUGIN):exec -pl bench/tensorflow-java -Dexec.executable=java \
+	$(BENCH_MVN) -q -Pbench install -Dmaven.test.skip=true -Dspotless.check.skip=true -pl model-support,bench/jmh-support -am
+	$(BENCH_MVN) -q -Pbench test-compile -Dspotless.check.skip=true -pl bench/djl,bench/tensorflow-java
+	$(BENCH_MVN) -q -Pbench $(EXEC_PLUGIN):exec -pl bench/djl -Dexec.executable=java \
+		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.bench.djl.RawInferenceBenchmark"
+	$(BENCH_MVN) -q -Pbench $(EXEC_PLUGIN):exec -pl bench/tensorflow-java -Dexec.executable=java \
 		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.bench.tensorflowjava.TensorFlowJavaBenchmark"
 
 # The JMH side in smoke mode first (so CI builds and runs it from a repository without Zoolens artifacts), then the

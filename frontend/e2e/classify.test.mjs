@@ -55,8 +55,10 @@ describe('The classify page', { timeout: 20 * 60 * 1000 }, () => {
   const announcer = () => page.locator('[data-testid="announcer"]')
   const heading = () => page.locator('#result-heading')
 
-  /** Waits until the shown photo has its outcome; returns the classification as the API stores it. */
+  /** The shown photo's outcome, once it is settled: never the previous photo's heading, still on screen for a frame. */
   async function outcome() {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())))
+    await page.locator('[data-testid="classify-status"]').waitFor({ state: 'detached', timeout: settings.classifyTimeoutMs })
     await heading().or(page.locator('[data-testid="problem"]')).first().waitFor({ timeout: settings.classifyTimeoutMs })
     const link = page.locator('[data-testid="open-in-history"]')
     if (!(await link.count())) return null
@@ -275,7 +277,17 @@ describe('The classify page', { timeout: 20 * 60 * 1000 }, () => {
 
     // What is not a picture is refused at once, naming what is accepted.
     await page.locator('[data-testid="file-input"]').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') })
-    await page.locator('[data-testid="problem"]', { hasText: '“notes.pdf” is application/pdf; Zoolens reads JPEG, PNG, WebP, GIF and BMP pictures.' }).waitFor()
+    const refusal = page.locator('[data-testid="problem"]', {
+      // The accepted types as the api's session lists them.
+      hasText: /“notes\.pdf” is application\/pdf; Zoolens reads (JPEG|PNG|WebP|GIF|BMP)(, (JPEG|PNG|WebP|GIF|BMP))* and (JPEG|PNG|WebP|GIF|BMP) pictures\./,
+    })
+    await refusal.waitFor().catch(async (error) => {
+      const state = await page.evaluate(() => ({
+        stage: document.querySelector('.classify-stage')?.textContent?.replace(/\s+/g, ' '),
+        queue: [...document.querySelectorAll('[data-testid="queue-item"]')].map((item) => `${item.textContent?.trim()}: ${item.dataset.phase}`),
+      }))
+      throw new Error(`${error.message}\n${JSON.stringify(state)}`)
+    })
   })
 
   it('takes several photos dropped anywhere, picked or pasted, as a queue, and keeps the camera working (item 12)', async () => {

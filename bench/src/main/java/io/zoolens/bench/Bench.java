@@ -18,7 +18,6 @@ import io.zoolens.bench.system.ClassifierProcess;
 import io.zoolens.bench.system.MachineInfo;
 import io.zoolens.bench.system.MemorySampler;
 import io.zoolens.bench.system.ServiceJars;
-import io.zoolens.bench.system.TrustedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -249,7 +248,7 @@ public final class Bench {
     }
 
     private static SSLContext tls(BenchStack stack) {
-        return TrustedCertificate.sslContext(stack.certificate());
+        return stack.tls();
     }
 
     private InferenceSummary inference(String engine, String file) {

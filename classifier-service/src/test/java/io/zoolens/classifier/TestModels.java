@@ -1,7 +1,7 @@
 package io.zoolens.classifier;
 
-import io.zoolens.classifier.savedmodel.SavedModelWriter;
-import io.zoolens.classifier.savedmodel.SavedModelWriter.TensorSpec;
+import io.zoolens.model.SavedModelWriter;
+import io.zoolens.model.SavedModelWriter.TensorSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

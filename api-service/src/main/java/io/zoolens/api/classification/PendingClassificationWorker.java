@@ -8,7 +8,7 @@ import io.zoolens.api.classifier.ClassifierModelCache;
 import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
 import io.zoolens.api.system.DependencyOutage;
-import io.zoolens.api.system.RequestIdFilter;
+import io.zoolens.web.RequestIdFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

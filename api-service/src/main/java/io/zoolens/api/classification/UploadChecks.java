@@ -2,6 +2,7 @@ package io.zoolens.api.classification;
 
 import io.zoolens.api.system.ApiException;
 import io.zoolens.image.ImageDecoder;
+import io.zoolens.web.UploadProperties;
 import org.springframework.stereotype.Component;
 
 /** What an upload must pass before anything is stored or classified: the image checks and the album's owner. */

@@ -2,7 +2,7 @@ package io.zoolens.api.classification;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zoolens.api.account.Owner;
-import io.zoolens.api.system.RequestIdFilter;
+import io.zoolens.web.RequestIdFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -22,8 +22,8 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs one JMH benchmark method for each thread count and writes all results into one JMH JSON
- * file; prints the summary the docs quote. Shared by both sides of the comparison (DJL in classifier-service's
- * tests, TensorFlow Java in bench/tensorflow-java), so they write the same files and summary.
+ * file; prints the summary the docs quote. Shared by both sides of the comparison (DJL in bench/djl,
+ * TensorFlow Java in bench/tensorflow-java), so they write the same files and summary.
  */
 public final class JmhRuns {
 

@@ -1,9 +1,0 @@
-package io.zoolens.classifier.model;
-
-import java.util.List;
-
-/** Images run through the model in one inference, and their answers in the same order. */
-record ModelBatch(List<ModelInput> inputs) {
-
-    record Predictions(List<Prediction> answers) {}
-}
