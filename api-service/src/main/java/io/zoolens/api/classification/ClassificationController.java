@@ -231,7 +231,8 @@ class ClassificationController {
     }
 
     private static String filenameOr(Classification item, String fallback) {
-        return item.originalFilename() == null ? fallback : item.originalFilename();
+        String filename = item.upload().originalFilename();
+        return filename == null ? fallback : filename;
     }
 
     record FeedbackRequest(

@@ -48,7 +48,7 @@ class ClassificationStore {
     void remove(Classification item) {
         repository.deleteById(item.id());
         if (item.image() != null
-                && !repository.existsByImageOriginalFileId(item.image().originalFileId())) {
+                && !repository.existsByUploadImageOriginalFileId(item.image().originalFileId())) {
             images.delete(item.image());
         }
     }

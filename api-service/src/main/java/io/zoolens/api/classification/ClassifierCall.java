@@ -1,8 +1,8 @@
 package io.zoolens.api.classification;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zoolens.api.classifier.Classified;
 import io.zoolens.api.classifier.ClassifierClient;
-import io.zoolens.api.classifier.ClassifierClient.Classified;
 import io.zoolens.api.classifier.ClassifierModelCache;
 import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
@@ -46,18 +46,22 @@ class ClassifierCall {
      * {@link ApiException} when it refuses the image for good.
      */
     Classification classify(Classification item, byte[] bytes) {
-        String model = item.requestedModel();
         try {
-            Classified classified = classifier.classify(bytes, model != null ? model : models.defaultModel());
-            return ClassificationUpdates.withResult(
-                    item, classified, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return item.withResult(ask(item, bytes), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         } catch (ClassifierUnavailableException e) {
             log.warn("classifier unavailable ({}); keeping the upload as PENDING", e.getMessage());
-            return item.retryAt(item.createdAt().plus(worker.backoffAfter(item.attempts())));
+            int attempts = item.worker().attempts();
+            return item.retryAt(item.upload().createdAt().plus(worker.backoffAfter(attempts)));
         } catch (ClassifierRejectedException e) {
             meters.counter("zoolens.classifications", "outcome", "refused").increment();
             throw refused(e);
         }
+    }
+
+    /** The classifier's answer for the model the upload asked for, or for the classifier's default. */
+    Classified ask(Classification item, byte[] bytes) {
+        String model = item.upload().requestedModel();
+        return classifier.classify(bytes, model != null ? model : models.defaultModel());
     }
 
     /** The classifier's final refusal, answered with its status and problem type. */

@@ -1,4 +1,4 @@
-package io.zoolens.api.classification;
+package io.zoolens.api.classifier;
 
 /** One object the model found, with its box in the original image's pixels (top-left origin). */
 public record Detection(String label, double score, Box box) {
