@@ -19,14 +19,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BiFunction;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,9 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 
+/** Uploads, the owner's list and items, feedback, filing and removal; the image bytes: {@link ClassificationImageController}. */
 @RestController
 @RequestMapping("/api/classifications")
 @Tag(name = "classifications")
@@ -54,18 +47,10 @@ class ClassificationController {
     private static final java.util.regex.Pattern DISGUISING =
             java.util.regex.Pattern.compile("[\\p{Cntrl}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
-    /**
-     * Private pictures stay in the browser's cache for a day, not a year: on a shared computer they should not
-     * outlive the session for long. The ETag makes revalidation after that cheap (304).
-     */
-    private static final CacheControl PRIVATE_IMAGE =
-            CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
-
     private final UploadIntake intake;
     private final ClassificationEdits edits;
     private final ClassificationSearch search;
     private final ClassificationViews views;
-    private final ImageStore images;
     private final CurrentOwner currentOwner;
     private final UploadAllowance allowance;
 
@@ -74,14 +59,12 @@ class ClassificationController {
             ClassificationEdits edits,
             ClassificationSearch search,
             ClassificationViews views,
-            ImageStore images,
             CurrentOwner currentOwner,
             UploadAllowance allowance) {
         this.intake = intake;
         this.edits = edits;
         this.search = search;
         this.views = views;
-        this.images = images;
         this.currentOwner = currentOwner;
         this.allowance = allowance;
     }
@@ -136,18 +119,6 @@ class ClassificationController {
         return views.one(item, Thresholds.of(topK, minScore, item.ownThresholds()));
     }
 
-    @GetMapping("/{id}/image")
-    @Operation(summary = "The original image bytes")
-    ResponseEntity<InputStreamResource> image(@PathVariable String id, HttpServletRequest request, WebRequest web) {
-        return download(id, request, web, "", (item, store) -> store.original(item.image()));
-    }
-
-    @GetMapping("/{id}/thumbnail")
-    @Operation(summary = "A JPEG thumbnail, at most 256 px on its longer edge")
-    ResponseEntity<InputStreamResource> thumbnail(@PathVariable String id, HttpServletRequest request, WebRequest web) {
-        return download(id, request, web, "-thumbnail", (item, store) -> store.thumbnail(item.image()));
-    }
-
     @PutMapping("/{id}/feedback")
     @Operation(
             summary = "Say whether the top label is right, optionally with the right label; where nothing was"
@@ -169,35 +140,6 @@ class ClassificationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id, HttpServletRequest request) {
         edits.delete(owner(request, id), id);
-    }
-
-    private ResponseEntity<InputStreamResource> download(
-            String id,
-            HttpServletRequest request,
-            WebRequest web,
-            String etagSuffix,
-            BiFunction<Classification, ImageStore, java.util.Optional<ImageStore.Download>> open) {
-        Classification item = edits.get(owner(request, id), id);
-        String etag = "\"" + item.image().sha256() + etagSuffix + "\"";
-        if (web.checkNotModified(etag)) {
-            return null;
-        }
-        ImageStore.Download download =
-                open.apply(item, images).orElseThrow(() -> ApiException.notFound("image of classification", id));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(download.contentType()))
-                .contentLength(download.length())
-                .cacheControl(PRIVATE_IMAGE)
-                .eTag(etag)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline()
-                                .filename(
-                                        etagSuffix.isEmpty() ? filenameOr(item, "image") : "thumbnail.jpg",
-                                        StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(new InputStreamResource(download.content()));
     }
 
     private Owner owner(HttpServletRequest request, String id) {
@@ -228,11 +170,6 @@ class ClassificationController {
             return plain;
         }
         return plain.substring(0, Character.isHighSurrogate(plain.charAt(199)) ? 199 : 200);
-    }
-
-    private static String filenameOr(Classification item, String fallback) {
-        String filename = item.upload().originalFilename();
-        return filename == null ? fallback : filename;
     }
 
     record FeedbackRequest(

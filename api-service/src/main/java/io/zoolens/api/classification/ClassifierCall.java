@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** The classifier call made at upload: classified, kept PENDING for the worker, or refused for good. */
+/**
+ * Asking the classifier about an item, with the model it asked for or the default: at upload the item comes back
+ * classified, kept PENDING for the worker, or refused for good; the worker takes the plain answer ({@link #ask}).
+ */
 @Component
 class ClassifierCall {
 
