@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code features} output (import revision 4) gets it here, in a copy under {@code target/}, exactly as
  * the importer adds it (same layer and pooling as {@code CocoCenternetPreset}).
  */
-final class DefaultBackbone {
+public final class DefaultBackbone {
 
     static final Path MODEL_DIR = Path.of("..", "models", "coco-centernet", "1");
     static final String FEATURE_MAP = "tower_0/MobilenetV3/expanded_conv_12/squeeze_excite/mul";
@@ -33,18 +33,18 @@ final class DefaultBackbone {
 
     private DefaultBackbone() {}
 
-    static boolean present() {
+    public static boolean present() {
         return Files.isRegularFile(MODEL_DIR.resolve("zoolens-model.json"));
     }
 
-    static void prepareNatives() {
+    public static void prepareNatives() {
         new TensorFlowNativeLibraries(
                         Path.of(System.getProperty("user.home"), ".cache/zoolens/tensorflow"),
                         DefaultBackbone.class.getClassLoader())
                 .prepare();
     }
 
-    static Backbone open(Path workDir) throws IOException {
+    public static Backbone open(Path workDir) throws IOException {
         ModelMetadata metadata =
                 JSON.readValue(MODEL_DIR.resolve("zoolens-model.json").toFile(), ModelMetadata.class);
         if (metadata.outputs().embedding() != null) {

@@ -16,22 +16,22 @@ import java.util.zip.GZIPInputStream;
  * Debian's {@code dataset-fashion-mnist} (28×28 grey pictures of 10 kinds of clothing, IDX files): a seeded,
  * class-balanced sample of either split, as RGB images.
  */
-final class FashionMnist {
+public final class FashionMnist {
 
     static final Path DIR = Path.of("/usr/share/datasets/fashion-mnist");
-    static final List<String> LABELS = List.of(
+    public static final List<String> LABELS = List.of(
             "t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot");
 
-    record Picture(String id, int label, BufferedImage image) {}
+    public record Picture(String id, int label, BufferedImage image) {}
 
     private FashionMnist() {}
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isRegularFile(DIR.resolve("train-images-idx3-ubyte.gz"));
     }
 
     /** {@code perClass} pictures of each class from split {@code train} or {@code t10k}, chosen with {@code seed}. */
-    static List<Picture> sample(String split, int perClass, long seed) throws IOException {
+    public static List<Picture> sample(String split, int perClass, long seed) throws IOException {
         byte[][] pixels = images(DIR.resolve(split + "-images-idx3-ubyte.gz"));
         byte[] labels = labels(DIR.resolve(split + "-labels-idx1-ubyte.gz"));
         List<Integer> order = new ArrayList<>();
