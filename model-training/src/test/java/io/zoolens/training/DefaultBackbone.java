@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DefaultBackbone {
 
-    static final Path MODEL_DIR = Path.of("..", "models", "coco-centernet", "1");
+    /** The repository's models folder, or {@code -Dzoolens.models.dir}. */
+    static final Path MODEL_DIR = Path.of(System.getProperty("zoolens.models.dir", "../models"), "coco-centernet", "1");
+
     static final String FEATURE_MAP = "tower_0/MobilenetV3/expanded_conv_12/squeeze_excite/mul";
     static final PooledFeatures.Pooling POOLING = PooledFeatures.Pooling.MEAN;
 
