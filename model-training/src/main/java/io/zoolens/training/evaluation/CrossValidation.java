@@ -13,8 +13,19 @@ import java.util.List;
  */
 public record CrossValidation(Evaluation evaluation, double[][] outOfFold, int folds) {
 
+    /** Told after each fold. */
+    @FunctionalInterface
+    public interface FoldProgress {
+        void foldDone(int done, int total);
+    }
+
     public static CrossValidation run(LabelledVectors data, HeadTrainer trainer, long seed) {
+        return run(data, trainer, seed, (done, total) -> {});
+    }
+
+    public static CrossValidation run(LabelledVectors data, HeadTrainer trainer, long seed, FoldProgress progress) {
         List<int[]> folds = StratifiedFolds.split(data.classes(), StratifiedFolds.DEFAULT_FOLDS, seed);
+        int done = 0;
         double[][] probabilities = new double[data.size()][];
         int[] predicted = new int[data.size()];
         for (int[] test : folds) {
@@ -23,6 +34,7 @@ public record CrossValidation(Evaluation evaluation, double[][] outOfFold, int f
                 probabilities[i] = head.probabilities(data.vectors()[i]);
                 predicted[i] = SoftmaxHead.best(probabilities[i]);
             }
+            progress.foldDone(++done, folds.size());
         }
         Evaluation evaluation = Evaluation.of(data.labels(), data.ids(), data.classes(), predicted);
         return new CrossValidation(evaluation, probabilities, folds.size());

@@ -32,7 +32,7 @@ import org.tensorflow.proto.framework.GraphDef;
  * skips the rest (a detector's head, say). Callers prepare TensorFlow's natives first
  * ({@code TensorFlowNativeLibraries}). Not thread-safe: one caller at a time.
  */
-public final class FeatureExtractor implements AutoCloseable {
+public final class FeatureExtractor implements Features, AutoCloseable {
 
     /** The output key of {@link #open(Backbone, Path, int)}. */
     public static final String FEATURES = "features";
@@ -85,6 +85,7 @@ public final class FeatureExtractor implements AutoCloseable {
     }
 
     /** The single output's vectors, one row per image, in order. */
+    @Override
     public float[][] extract(List<BufferedImage> images) {
         Map<String, float[][]> all = extractAll(images);
         if (all.size() != 1) {

@@ -22,19 +22,24 @@ import io.zoolens.model.SavedModelWriter;
 import io.zoolens.model.SavedModelWriter.TensorSpec;
 import io.zoolens.training.DefaultBackbone;
 import io.zoolens.training.FashionMnist;
-import io.zoolens.training.evaluation.CrossValidation;
 import io.zoolens.training.features.Backbone;
+import io.zoolens.training.features.FeatureCache;
 import io.zoolens.training.features.FeatureExtractor;
 import io.zoolens.training.head.HeadTrainer;
-import io.zoolens.training.head.LabelledVectors;
 import io.zoolens.training.head.SoftmaxHead;
+import io.zoolens.training.job.CustomModelTrainer;
+import io.zoolens.training.job.TrainingLimits;
+import io.zoolens.training.job.TrainingProgress;
+import io.zoolens.training.job.TrainingRequest;
 import io.zoolens.training.reject.RejectRule;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,32 +86,39 @@ class ComposedModelIT {
                     ImageIO.read(Path.of("..", ".cache", "test-images", photo).toFile()));
         }
         List<String> labels = CLASSES.stream().map(FashionMnist.LABELS::get).toList();
-        float[][] trainFeatures;
+        // Trained the way a training job does: pictures by id and content hash, features cached per owner.
+        Map<String, BufferedImage> byId = new HashMap<>();
+        List<TrainingRequest.TrainingClass> classes = new ArrayList<>();
+        for (int c : CLASSES) {
+            List<TrainingRequest.TrainingPicture> members = new ArrayList<>();
+            for (FashionMnist.Picture picture : pictures) {
+                if (picture.label() == c) {
+                    byId.put(picture.id(), picture.image());
+                    members.add(new TrainingRequest.TrainingPicture(picture.id(), sha256(picture.id())));
+                }
+            }
+            classes.add(new TrainingRequest.TrainingClass(FashionMnist.LABELS.get(c), members));
+        }
+        CustomModelTrainer trainer = new CustomModelTrainer(
+                new FeatureCache(work.resolve("feature-cache")),
+                new HeadTrainer(HeadTrainer.Settings.defaults()),
+                TrainingLimits.defaults(),
+                Clock.fixed(Instant.parse("2026-12-05T09:00:00Z"), ZoneOffset.UTC),
+                8,
+                1);
         float[][] probeFeatures;
+        TrainedVersion trained;
         try (FeatureExtractor extractor = FeatureExtractor.open(backbone, work.resolve("extractor"), 8)) {
-            trainFeatures = extractor.extract(
-                    pictures.stream().map(FashionMnist.Picture::image).toList());
+            trained = trainer.train(
+                    new TrainingRequest("owner-1", "Trousers, sneakers and bags", backbone, classes),
+                    extractor,
+                    picture -> byId.get(picture.id()),
+                    TrainingProgress.NONE,
+                    () -> false);
             probeFeatures = extractor.extract(probes);
         }
-        LabelledVectors data = new LabelledVectors(
-                labels,
-                pictures.stream().map(FashionMnist.Picture::id).toList(),
-                pictures.stream().mapToInt(p -> CLASSES.indexOf(p.label())).toArray(),
-                trainFeatures);
-        HeadTrainer trainer = new HeadTrainer(HeadTrainer.Settings.defaults());
-        SoftmaxHead head = trainer.train(data);
-        CrossValidation cv = CrossValidation.run(data, trainer, 1);
-        RejectRule rule = RejectRule.calibrate(data, cv.outOfFold(), RejectRule.DEFAULT_QUANTILE);
-        TrainedVersion trained = new TrainedVersion(
-                "Trousers, sneakers and bags",
-                "owner-1",
-                backbone,
-                head,
-                rule,
-                cv.evaluation(),
-                cv.folds(),
-                data.counts(),
-                Instant.parse("2026-12-05T09:00:00Z"));
+        SoftmaxHead head = trained.head();
+        RejectRule rule = trained.reject();
         Path modelDir = work.resolve("models").resolve("u-owner-1-m1");
 
         Path version = new ComposedModelWriter().write(modelDir, "1", trained);
@@ -238,6 +250,12 @@ class ComposedModelIT {
             }
             return outputs;
         }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static void deleteRecursively(Path dir) throws Exception {
