@@ -3,6 +3,7 @@ package io.zoolens.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.zoolens.image.testing.TestImages;
 import io.zoolens.importer.SavedModelRunner.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class CenternetFeaturesIT {
 
     @Test
     void featuresAreUnitVectorsPerImageAndLeaveDetectionsAsTheyWere() throws Exception {
-        Path pkg = RepositoryFiles.repositoryRoot().resolve(".cache/npm/human-models-3.0.4");
+        Path pkg = TestImages.repositoryRoot().resolve(".cache/npm/human-models-3.0.4");
         assumeTrue(Files.isRegularFile(pkg.resolve(CocoCenternetPreset.MODEL_JSON)), "scripts/fetch-default-model.sh");
         ImportPlan.Model preset = CocoCenternetPreset.load(pkg);
         ModelVersionWriter.write(new ImportPlan(preset, dir.resolve("with/coco-centernet/1"), false), "test");
