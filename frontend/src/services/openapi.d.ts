@@ -377,8 +377,9 @@ export interface components {
             y: number;
         };
         BulkRequest: {
-            action: string;
-            albumId?: string;
+            /** @enum {string} */
+            action: "file" | "delete";
+            albumId?: string | null;
             ids: string[];
         };
         BulkResponse: {
@@ -417,7 +418,7 @@ export interface components {
             topScore: number | null;
         };
         CreateRequest: {
-            description?: string;
+            description?: string | null;
             name: string;
         };
         CsrfResponse: {
@@ -451,21 +452,23 @@ export interface components {
         };
         FeedbackRequest: {
             correct: boolean;
-            label?: string;
+            label?: string | null;
         };
         FileRequest: {
-            albumId?: string;
+            albumId?: string | null;
         };
         Filter: {
             albumId?: string;
-            feedback?: string;
+            /** @enum {string} */
+            feedback?: "none" | "correct" | "wrong";
             label?: string;
             /** Format: int32 */
             page?: number;
             /** Format: int32 */
             size?: number;
             sort?: string;
-            status?: string;
+            /** @enum {string} */
+            status?: "PENDING" | "DONE" | "FAILED";
         };
         GuestUploads: {
             /** Format: int32 */
@@ -556,9 +559,9 @@ export interface components {
             totalPages: number;
         };
         PasswordCheckRequest: {
-            email?: string;
+            email?: string | null;
             password: string;
-            username?: string;
+            username?: string | null;
         };
         PasswordCheckResponse: {
             acceptable: boolean;
@@ -570,6 +573,29 @@ export interface components {
             /** Format: int32 */
             minLength: number;
             rules: components["schemas"]["Rule"][];
+        };
+        Problem: {
+            detail?: string;
+            /** @description validation-failed, weak-password */
+            errors?: {
+                /** @description the broken rule (weak-password) */
+                code?: string;
+                field: string | null;
+                message: string;
+            }[];
+            /** Format: uri */
+            instance?: string;
+            requestId?: string;
+            /** Format: int32 */
+            status: number;
+            title: string;
+            /**
+             * Format: uri
+             * @description https://zoolens.io/problems/<slug>
+             */
+            type: string;
+        } & {
+            [key: string]: unknown;
         };
         RegisterRequest: {
             /** Format: email */
@@ -630,8 +656,8 @@ export interface components {
             withFeedback: number;
         };
         UpdateRequest: {
-            description?: string;
-            name?: string;
+            description?: string | null;
+            name?: string | null;
         };
         Upload: {
             allowedTypes: string[];
@@ -686,6 +712,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_1: {
@@ -704,6 +739,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["AlbumResponse"][];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -730,6 +774,15 @@ export interface operations {
                     "*/*": components["schemas"]["AlbumResponse"];
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_1: {
@@ -752,6 +805,15 @@ export interface operations {
                     "*/*": components["schemas"]["AlbumResponse"];
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_1: {
@@ -771,6 +833,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -798,6 +869,15 @@ export interface operations {
                     "*/*": components["schemas"]["AlbumResponse"];
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     csrf: {
@@ -816,6 +896,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["CsrfResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -840,6 +929,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -867,6 +965,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     logoutEverywhere: {
@@ -884,6 +991,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -903,6 +1019,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -929,6 +1054,15 @@ export interface operations {
                     "*/*": components["schemas"]["PasswordCheckResponse"];
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rules: {
@@ -947,6 +1081,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PasswordRulesResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -973,6 +1116,15 @@ export interface operations {
                     "*/*": components["schemas"]["UserResponse"];
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     session: {
@@ -991,6 +1143,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1013,6 +1174,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseClassificationResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1047,6 +1217,15 @@ export interface operations {
                     "*/*": components["schemas"]["ClassificationResponse"];
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     bulk: {
@@ -1069,6 +1248,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["BulkResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1096,6 +1284,15 @@ export interface operations {
                     "*/*": components["schemas"]["ClassificationResponse"];
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete: {
@@ -1115,6 +1312,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1140,6 +1346,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ClassificationResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1168,6 +1383,15 @@ export interface operations {
                     "*/*": components["schemas"]["ClassificationResponse"];
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     image: {
@@ -1188,6 +1412,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1212,6 +1445,15 @@ export interface operations {
                     "*/*": string;
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     models: {
@@ -1232,6 +1474,15 @@ export interface operations {
                     "*/*": components["schemas"]["ModelsResponse"];
                 };
             };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     stats: {
@@ -1250,6 +1501,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["StatsResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,57 +1,67 @@
-// Names the SPA uses for the API's shapes. Every shape comes from the generated `openapi.d.ts`
-// (`npm run api:generate` over `openapi.json`, which api-service's OpenApiDocumentIT keeps equal to
-// `/api/openapi.json`; see frontend/README.md). Only SPA-side shapes (filters, the problem body) are written here.
-import type { components } from './openapi'
+// Names the SPA uses for the API's shapes, all taken from the generated `openapi.d.ts` (frontend/README.md,
+// "API types"). They are looked up by endpoint, not by the api's schema names, so renaming a Java record
+// changes nothing here. Only the SPA's own words (HistoryFilter's subset) are chosen here.
+import type { components, paths } from './openapi'
 
-type Schemas = components['schemas']
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>
+/** The JSON body of the operation's 200. */
+type Answer<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: { 200: { content: { '*/*': infer T } } } } ? T : never
+/** The operation's JSON request body. */
+type Body<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never
+type Query<P extends keyof paths, M extends Method> = NonNullable<Operation<P, M>['parameters']['query']>
 
-export type User = Schemas['UserResponse']
-export type Classification = Schemas['ClassificationResponse']
-export type ClassificationStatus = Classification['status']
-// The api sends these as plain strings (validated with patterns); the SPA names the values it knows.
-export type ModelTask = 'classification' | 'detection' | 'embedding'
-export type ImageInfo = Schemas['ImageResponse']
-export type LabelScore = Schemas['LabelScore']
-export type Box = Schemas['Box']
-export type DetectedObject = Schemas['Detection']
-export type Feedback = Schemas['Feedback']
-export type ResultThresholds = Schemas['Thresholds']
-export type Page<T> = Omit<Schemas['PageResponseClassificationResponse'], 'items'> & { items: T[] }
-export type Album = Schemas['AlbumResponse']
-export type StatsTotals = Schemas['Totals']
-/** One bar of "pictures per label"; the nothing-found entry has `label: null` and comes last. */
-export type LabelStats = Schemas['LabelStats']
-export type Stats = Schemas['StatsResponse']
-export type ModelInfo = Schemas['ModelResponse']
-export type ModelList = Schemas['ModelsResponse']
-export type CsrfToken = Schemas['CsrfResponse']
+export type User = Answer<'/api/auth/me', 'get'>
+export type RegisterRequest = Body<'/api/auth/register', 'post'>
+export type LoginRequest = Body<'/api/auth/login', 'post'>
 /** `GET /api/auth/session`: who is here, and the limits that apply (docs/api.md). */
-export type SessionState = Schemas['SessionResponse']
-export type SessionLimits = Schemas['Limits']
-export type SessionUsage = Schemas['Usage']
-export type PasswordRule = Schemas['Rule']
-export type PasswordRules = Schemas['PasswordRulesResponse']
-export type PasswordCheck = Schemas['PasswordCheckResponse']
+export type SessionState = Answer<'/api/auth/session', 'get'>
+export type SessionLimits = SessionState['limits']
+export type SessionUsage = NonNullable<SessionState['usage']>
+export type CsrfToken = Answer<'/api/auth/csrf', 'get'>
+export type PasswordRules = Answer<'/api/auth/password-rules', 'get'>
+export type PasswordRule = PasswordRules['rules'][number]
+export type PasswordCheckRequest = Body<'/api/auth/password-check', 'post'>
+export type PasswordCheck = Answer<'/api/auth/password-check', 'post'>
+
+export type Classification = Answer<'/api/classifications/{id}', 'get'>
+export type ClassificationStatus = Classification['status']
+export type ImageInfo = Classification['image']
+export type LabelScore = Classification['labels'][number]
+export type DetectedObject = NonNullable<Classification['objects']>[number]
+export type Box = DetectedObject['box']
+export type Feedback = NonNullable<Classification['feedback']>
+export type ResultThresholds = Classification['applied']
+export type UploadQuery = Query<'/api/classifications', 'post'>
+export type Page = Answer<'/api/classifications', 'get'>
+export type FeedbackRequest = Body<'/api/classifications/{id}/feedback', 'put'>
+export type FileRequest = Body<'/api/classifications/{id}', 'patch'>
 /** `POST /api/classifications/bulk`: `albumId` only for `file`, null takes the items out of their album. */
-export type BulkAction = 'file' | 'delete'
-export type BulkRequest = Omit<Schemas['BulkRequest'], 'action' | 'albumId'> & { action: BulkAction; albumId?: string | null }
-export type BulkResult = Schemas['BulkResponse']
+export type BulkRequest = Body<'/api/classifications/bulk', 'post'>
+export type BulkAction = BulkRequest['action']
+export type BulkResult = Answer<'/api/classifications/bulk', 'post'>
+type ListFilter = Query<'/api/classifications', 'get'>['filter']
+/** What History filters by (the list endpoint also takes `status`, which the SPA does not use). */
+export type HistoryFilter = Pick<ListFilter, 'label' | 'albumId' | 'feedback'>
+export type FeedbackFilter = NonNullable<ListFilter['feedback']>
 
-export type FeedbackFilter = 'none' | 'correct' | 'wrong'
+export type Album = Answer<'/api/albums/{id}', 'get'>
+export type AlbumCreateRequest = Body<'/api/albums', 'post'>
+export type AlbumUpdateRequest = Body<'/api/albums/{id}', 'patch'>
 
-export interface HistoryFilter {
-  label?: string
-  albumId?: string
-  feedback?: FeedbackFilter
-}
+export type Stats = Answer<'/api/stats', 'get'>
+export type StatsTotals = Stats['totals']
+/** One bar of "pictures per label"; the nothing-found entry has `label: null` and comes last. */
+export type LabelStats = Stats['labels'][number]
 
-/** RFC 9457 body as the API sends it; extension members (`limit`, `retryAfterSeconds`, …) stay readable. */
-export interface ProblemBody {
-  type?: string
-  title?: string
-  status?: number
-  detail?: string
-  instance?: string
-  errors?: { field: string; message: string; code?: string }[]
-  [extension: string]: unknown
-}
+export type ModelList = Answer<'/api/models', 'get'>
+export type ModelInfo = ModelList['models'][number]
+
+/**
+ * An RFC 9457 body (the api's `Problem`, extension members such as `limit` or `retryAfterSeconds` included). Every
+ * member is optional here: the body may come from a proxy, or be made in the browser for a network failure.
+ */
+export type ProblemBody = Partial<components['schemas']['Problem']>
+export type FieldError = NonNullable<ProblemBody['errors']>[number]

@@ -1,7 +1,9 @@
 package io.zoolens.api.system;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,22 +12,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the response schemas say what the JSON does: Jackson writes every record component (inclusion
- * {@code always}), so each property of a response schema is required; the ones that may be {@code null} are
- * listed here and become {@code T | null}. The SPA's types are generated from this document (frontend/README.md).
- * Request schemas keep springdoc's own {@code required} (from the validation annotations).
+ * Makes the schemas say what Jackson does with them, so the SPA's generated types are exact (frontend/README.md).
+ * Responses: Jackson writes every record component (inclusion {@code always}), so each property of a response
+ * schema is required; the ones that may be {@code null} are listed here and become {@code T | null}. Requests: a
+ * property that is not required may be absent or {@code null} (both bind to {@code null}), so it becomes
+ * {@code T | null} too; what is required stays springdoc's (from the validation annotations).
  */
 @Component
-class ResponseSchemas implements OpenApiCustomizer {
+class JsonNullability implements OpenApiCustomizer {
 
     private static final String REF_PREFIX = "#/components/schemas/";
 
     /** Per response schema: the properties the API may send as {@code null}. */
-    private static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
+    static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
             Map.entry(
                     "ClassificationResponse",
                     Set.of(
@@ -57,7 +61,15 @@ class ResponseSchemas implements OpenApiCustomizer {
             return;
         }
         Map<String, Schema> schemas = openApi.getComponents().getSchemas();
-        for (String name : responseSchemaNames(openApi, schemas)) {
+        for (String name : reachedFrom(requestBodies(openApi), schemas)) {
+            Schema<?> schema = schemas.get(name);
+            if (schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            schema.getProperties().replaceAll((property, type) -> required.contains(property) ? type : orNull(type));
+        }
+        for (String name : reachedFrom(successBodies(openApi), schemas)) {
             Schema<?> schema = schemas.get(name);
             if (schema == null || schema.getProperties() == null) {
                 continue;
@@ -81,20 +93,39 @@ class ResponseSchemas implements OpenApiCustomizer {
         return either;
     }
 
-    /** The schemas a response body reaches, directly or through properties and array items. */
-    private static Set<String> responseSchemaNames(OpenAPI openApi, Map<String, Schema> schemas) {
+    /** The JSON request bodies. */
+    private static Stream<Schema<?>> requestBodies(OpenAPI openApi) {
+        return operations(openApi)
+                .filter(operation -> operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null)
+                .map(operation -> operation.getRequestBody().getContent().get("application/json"))
+                .filter(media -> media != null && media.getSchema() != null)
+                .map(MediaType::getSchema);
+    }
+
+    /** The bodies of 2xx answers (problems are {@link ProblemResponses}'). */
+    private static Stream<Schema<?>> successBodies(OpenAPI openApi) {
+        return operations(openApi)
+                .filter(operation -> operation.getResponses() != null)
+                .flatMap(operation -> operation.getResponses().entrySet().stream())
+                .filter(response -> response.getKey().startsWith("2"))
+                .map(response -> response.getValue().getContent())
+                .filter(content -> content != null)
+                .flatMap((Content content) -> content.values().stream())
+                .filter(media -> media.getSchema() != null)
+                .map(MediaType::getSchema);
+    }
+
+    private static Stream<Operation> operations(OpenAPI openApi) {
+        return openApi.getPaths() == null
+                ? Stream.empty()
+                : openApi.getPaths().values().stream().flatMap(path -> path.readOperations().stream());
+    }
+
+    /** The named schemas the given ones reach, directly or through properties, array items and map values. */
+    private static Set<String> reachedFrom(Stream<Schema<?>> roots, Map<String, Schema> schemas) {
         Deque<Schema<?>> pending = new ArrayDeque<>();
-        if (openApi.getPaths() != null) {
-            openApi.getPaths().values().stream()
-                    .flatMap(path -> path.readOperations().stream())
-                    .filter(operation -> operation.getResponses() != null)
-                    .flatMap(operation -> operation.getResponses().values().stream())
-                    .map(response -> response.getContent())
-                    .filter(content -> content != null)
-                    .flatMap((Content content) -> content.values().stream())
-                    .filter(media -> media.getSchema() != null)
-                    .forEach(media -> pending.add(media.getSchema()));
-        }
+        roots.forEach(pending::add);
         Set<String> names = new HashSet<>();
         while (!pending.isEmpty()) {
             Schema<?> schema = pending.pop();
