@@ -765,8 +765,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The album, its address in Location */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1107,8 +1107,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The new account, signed in */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

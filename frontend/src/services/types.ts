@@ -5,12 +5,16 @@ import type { components, paths } from './openapi'
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>
-/** The JSON body of the operation's 200. */
-type Answer<P extends keyof paths, M extends Method> =
-  Operation<P, M> extends { responses: { 200: { content: { '*/*': infer T } } } } ? T : never
+type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : never
+type ContentOf<A> = A extends { content: infer C } ? C[keyof C] : never
+/** Not `never` when an endpoint has no such body: that would silently type-check anything. */
+type Found<T> = [T] extends [never] ? { 'the OpenAPI document has no such body': never } : T
+/** The body of the operation's success answer (200, else 201, else 202). */
+type Answer<P extends keyof paths, M extends Method> = Found<ContentOf<Success<Operation<P, M>['responses']>>>
 /** The operation's JSON request body. */
-type Body<P extends keyof paths, M extends Method> =
+type Body<P extends keyof paths, M extends Method> = Found<
   Operation<P, M> extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never
+>
 type Query<P extends keyof paths, M extends Method> = NonNullable<Operation<P, M>['parameters']['query']>
 
 export type User = Answer<'/api/auth/me', 'get'>
