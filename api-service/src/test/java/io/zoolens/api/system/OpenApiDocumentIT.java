@@ -1,6 +1,7 @@
 package io.zoolens.api.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.zoolens.api.support.ApiIntegrationTest;
 import io.zoolens.api.support.Browser.Response;
@@ -35,12 +36,13 @@ class OpenApiDocumentIT extends ApiIntegrationTest {
         if (Boolean.getBoolean("zoolens.openapi.write")) {
             Files.writeString(CHECKED_IN, text, StandardCharsets.UTF_8);
         }
-        assertThat(Files.readString(CHECKED_IN, StandardCharsets.UTF_8))
-                .as(
-                        "%s differs from /api/openapi.json: run `make api-types` (rewrites it and regenerates"
-                                + " openapi.d.ts), then fix what `npm run type-check` in frontend/ finds",
-                        CHECKED_IN)
-                .isEqualTo(text);
+        String checkedIn = Files.readString(CHECKED_IN, StandardCharsets.UTF_8);
+        if (!checkedIn.equals(text)) {
+            fail(
+                    "%s differs from /api/openapi.json (%s): run `make api-types` (rewrites it and regenerates"
+                            + " openapi.d.ts), then fix what `npm run type-check` in frontend/ finds",
+                    CHECKED_IN, firstDifference(checkedIn, text));
+        }
     }
 
     @Test
@@ -83,6 +85,21 @@ class OpenApiDocumentIT extends ApiIntegrationTest {
         refused.json()
                 .path("errors")
                 .forEach(error -> assertThat(error.propertyNames()).allMatch(fieldError::has));
+    }
+
+    /** Where the two differ first, instead of both documents in full. */
+    private static String firstDifference(String checkedIn, String served) {
+        List<String> old = checkedIn.lines().toList();
+        List<String> now = served.lines().toList();
+        int line = 0;
+        while (line < old.size() && line < now.size() && old.get(line).equals(now.get(line))) {
+            line++;
+        }
+        return "first at line %d: %s instead of %s"
+                .formatted(
+                        line + 1,
+                        line < now.size() ? now.get(line).strip() : "the end",
+                        line < old.size() ? old.get(line).strip() : "the end");
     }
 
     private JsonNode servedDocument() {
