@@ -44,7 +44,7 @@ audit: ## dependency audit: SBOMs in target/audit; npm audit and OWASP dependenc
 	scripts/audit-dependencies.sh
 
 stack-test: prerequisites ## the images' builds (emulated, offline); a test stack on free ports: gateway, TLS, failover and the frontend's browser tests against it
-	$(MVN) verify -pl stack-tests
+	$(MVN) verify -pl stack-tests -am
 
 # ---- benchmarks (bench/README.md; numbers for docs/benchmarks.md; run on a quiet machine) ---------------------
 # Extra settings reach the harness as BENCH_ARGS, e.g. make bench BENCH_ARGS='-Dbench.runs=5 -Dbench.classifier.duration=20s'

@@ -84,19 +84,12 @@ else
     ZOOLENS_PUBLIC_AUTHORITY="$ZOOLENS_PUBLIC_HOST:$ZOOLENS_PUBLIC_HTTPS_PORT"
 fi
 
-# The body limit follows the api's upload limit (Spring DataSize: 10MB = 10 MiB) plus 1 MiB for the
-# multipart envelope and the other form fields.
-if [[ "$ZOOLENS_UPLOAD_MAX_BYTES" =~ ^([0-9]+)(B|KB|MB|GB)?$ ]]; then
-    case "${BASH_REMATCH[2]}" in
-        KB) unit=1024 ;;
-        MB) unit=$((1024 * 1024)) ;;
-        GB) unit=$((1024 * 1024 * 1024)) ;;
-        *) unit=1 ;;
-    esac
-    upload_bytes=$((BASH_REMATCH[1] * unit))
-else
+# The body limit follows the services' upload limit, the same setting they read (a Spring size: 10MB = 10 MiB,
+# a plain number = bytes), plus the 1 MiB they allow a form on top (web-support's UploadProperties.FORM_HEADROOM).
+# Spring's units are binary like coreutils' IEC ones, so numfmt does the arithmetic; the pattern is Spring's syntax.
+[[ "$ZOOLENS_UPLOAD_MAX_BYTES" =~ ^[0-9]+([KMGT]?B)?$ ]] ||
     fail "ZOOLENS_UPLOAD_MAX_BYTES must be bytes or a Spring size such as 10MB, not '$ZOOLENS_UPLOAD_MAX_BYTES'"
-fi
+upload_bytes=$(numfmt --from=iec "${ZOOLENS_UPLOAD_MAX_BYTES%B}")
 ZOOLENS_UPLOAD_BYTES=$upload_bytes
 ZOOLENS_CLIENT_MAX_BODY_SIZE=$((upload_bytes + 1024 * 1024))
 # Every other body (JSON, forms) is small: the api's own JSON limit is 64 KiB. Fixed, not a setting.

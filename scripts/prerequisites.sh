@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # Makes sure everything the build, the tests and the native stack need is installed: the stack's programs
-# (Redis, Nginx, OpenSSL, envsubst, curl, Java 17+) and Chromium for the browser tests. As root, installs
+# (Redis, Nginx, OpenSSL, envsubst, curl, Java 17+), Chromium for the browser tests and Fashion-MNIST for
+# model-training's accuracy test. As root, installs
 # missing Debian packages without starting their system services (idempotent); otherwise prints the
 # apt-get command to run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/stack/lib.sh"
 
 ensure_programs chromium=chromium chromedriver=chromium-driver
+# model-training's accuracy test reads Debian's Fashion-MNIST (docs/custom-models.md); it is skipped without it.
+if [[ ! -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]]; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        say "installing dataset-fashion-mnist with apt-get"
+        install_without_starting dataset-fashion-mnist
+    else
+        say "model-training's accuracy test needs:  sudo apt-get install dataset-fashion-mnist"
+    fi
+fi
 for tool in node npm; do
     command -v "$tool" >/dev/null || die "$tool is needed (Node.js 20 or newer with npm)"
 done

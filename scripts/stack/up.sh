@@ -31,10 +31,12 @@ needs_build() {
 
 ensure_jars() {
     local stale=()
-    local shared=("$repo_dir/pom.xml" "$repo_dir/image-support/pom.xml" "$repo_dir/image-support/src")
+    local shared=("$repo_dir/pom.xml" "$repo_dir/image-support/pom.xml" "$repo_dir/image-support/src"
+        "$repo_dir/web-support/pom.xml" "$repo_dir/web-support/src")
     needs_build "$(module_jar embedded-mongo 'embedded-mongo-*-exec.jar')" \
         "$repo_dir/pom.xml" "$repo_dir/embedded-mongo/pom.xml" "$repo_dir/embedded-mongo/src" && stale+=(embedded-mongo)
     needs_build "$(module_jar classifier-service 'classifier-service-*.jar')" "${shared[@]}" \
+        "$repo_dir/model-support/pom.xml" "$repo_dir/model-support/src/main" \
         "$repo_dir/classifier-service/pom.xml" "$repo_dir/classifier-service/src/main" && stale+=(classifier-service)
     needs_build "$(module_jar api-service 'api-service-*.jar')" "${shared[@]}" \
         "$repo_dir/api-service/pom.xml" "$repo_dir/api-service/src/main" && stale+=(api-service)

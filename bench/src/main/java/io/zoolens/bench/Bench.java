@@ -18,7 +18,6 @@ import io.zoolens.bench.system.ClassifierProcess;
 import io.zoolens.bench.system.MachineInfo;
 import io.zoolens.bench.system.MemorySampler;
 import io.zoolens.bench.system.ServiceJars;
-import io.zoolens.bench.system.TrustedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ import javax.net.ssl.SSLContext;
 /**
  * The benchmark harness: {@code full} ({@code make bench}), {@code smoke} ({@code make bench-smoke}), {@code soak}
  * ({@code make soak}) and {@code memory} ({@code make bench-memory}). Started by bench/run.sh after the build; see
- * bench/README.md for the settings.
+ * docs/benchmarking.md for the settings.
  */
 public final class Bench {
 
@@ -52,7 +51,7 @@ public final class Bench {
 
     public static void main(String[] args) {
         if (args.length != 1) {
-            System.err.println("usage: Bench full|smoke|soak|memory   (settings: -Dbench.<key>=…, bench/README.md)");
+            System.err.println("usage: Bench full|smoke|soak|memory   (settings: -Dbench.<key>=…, docs/benchmarking.md)");
             System.exit(2);
         }
         try {
@@ -249,7 +248,7 @@ public final class Bench {
     }
 
     private static SSLContext tls(BenchStack stack) {
-        return TrustedCertificate.sslContext(stack.certificate());
+        return stack.tls();
     }
 
     private InferenceSummary inference(String engine, String file) {

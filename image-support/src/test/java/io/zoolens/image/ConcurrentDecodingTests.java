@@ -1,13 +1,14 @@
 package io.zoolens.image;
 
 import static io.zoolens.image.RgbAssert.assertQuadrants;
-import static io.zoolens.image.TestImages.BLUE;
-import static io.zoolens.image.TestImages.GREEN;
-import static io.zoolens.image.TestImages.RED;
-import static io.zoolens.image.TestImages.WHITE;
+import static io.zoolens.image.testing.TestImages.BLUE;
+import static io.zoolens.image.testing.TestImages.GREEN;
+import static io.zoolens.image.testing.TestImages.RED;
+import static io.zoolens.image.testing.TestImages.WHITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.image.ImageRejectedException.Reason;
+import io.zoolens.image.testing.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.zoolens.image.ImageRejectedException.Reason;
+import io.zoolens.image.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;

@@ -2,12 +2,13 @@ package io.zoolens.image;
 
 import static io.zoolens.image.RgbAssert.assertPixel;
 import static io.zoolens.image.RgbAssert.assertQuadrants;
-import static io.zoolens.image.TestImages.BLUE;
-import static io.zoolens.image.TestImages.GREEN;
-import static io.zoolens.image.TestImages.RED;
-import static io.zoolens.image.TestImages.WHITE;
+import static io.zoolens.image.testing.TestImages.BLUE;
+import static io.zoolens.image.testing.TestImages.GREEN;
+import static io.zoolens.image.testing.TestImages.RED;
+import static io.zoolens.image.testing.TestImages.WHITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoolens.image.testing.TestImages;
 import java.awt.Color;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;

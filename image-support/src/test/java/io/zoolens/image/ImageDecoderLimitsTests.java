@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.management.ThreadMXBean;
 import io.zoolens.image.ImageRejectedException.Reason;
+import io.zoolens.image.testing.HostileImages;
+import io.zoolens.image.testing.TestImages;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -166,7 +168,8 @@ class ImageDecoderLimitsTests {
 
     @Test
     void jpegDeclaringTooManyPixelsIsRefusedFromItsHeader() {
-        byte[] jpeg = TestImages.jpegDeclaring(TestImages.encode(TestImages.quadrants(64, 48), "jpeg"), 65_000, 65_000);
+        byte[] jpeg =
+                HostileImages.jpegDeclaring(TestImages.encode(TestImages.quadrants(64, 48), "jpeg"), 65_000, 65_000);
 
         ImageRejectedException rejected = rejection(() -> DEFAULTS.decode(jpeg));
 
@@ -176,7 +179,7 @@ class ImageDecoderLimitsTests {
 
     @Test
     void anEightThousandSquareJpegOfHalfAMegabyteIsToldTheLimitInWords() {
-        byte[] jpeg = TestImages.jpegDeclaring(TestImages.encode(TestImages.quadrants(64, 48), "jpeg"), 8000, 8000);
+        byte[] jpeg = HostileImages.jpegDeclaring(TestImages.encode(TestImages.quadrants(64, 48), "jpeg"), 8000, 8000);
 
         ImageRejectedException rejected = rejection(() -> DEFAULTS.decode(jpeg));
 

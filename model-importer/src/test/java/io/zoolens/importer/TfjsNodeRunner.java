@@ -1,5 +1,6 @@
 package io.zoolens.importer;
 
+import io.zoolens.image.testing.TestImages;
 import io.zoolens.importer.SavedModelRunner.Tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,8 +36,8 @@ final class TfjsNodeRunner {
 
     /** Copies the runner into {@code target/tfjs-golden} and installs its packages when the lock file changed. */
     static TfjsNodeRunner prepare() throws Exception {
-        Path source = RepositoryFiles.repositoryRoot().resolve("model-importer/src/test/node");
-        Path workDir = RepositoryFiles.repositoryRoot().resolve("model-importer/target/tfjs-golden");
+        Path source = TestImages.repositoryRoot().resolve("model-importer/src/test/node");
+        Path workDir = TestImages.repositoryRoot().resolve("model-importer/target/tfjs-golden");
         Files.createDirectories(workDir);
         boolean lockChanged = !Files.exists(workDir.resolve("package-lock.json"))
                 || Files.mismatch(source.resolve("package-lock.json"), workDir.resolve("package-lock.json")) != -1;

@@ -46,6 +46,12 @@ final class TinyTfjsModel {
     }
 
     static Path write(Path dir, String inputKey, String outputKey, boolean withSignature) throws IOException {
+        return write(dir, inputKey, outputKey, withSignature, "conv");
+    }
+
+    /** With the convolution (a {@code [1,2,2,2]} feature map) named {@code convName}. */
+    static Path write(Path dir, String inputKey, String outputKey, boolean withSignature, String convName)
+            throws IOException {
         Files.createDirectories(dir);
         GraphDef graph = GraphDef.newBuilder()
                 .addNode(NodeDef.newBuilder()
@@ -62,7 +68,7 @@ final class TinyTfjsModel {
                 .addNode(emptyConst("flat_shape", DataType.DT_INT64, 2))
                 .addNode(emptyConst("scale", DataType.DT_FLOAT, 8))
                 .addNode(NodeDef.newBuilder()
-                        .setName("conv")
+                        .setName(convName)
                         .setOp("FusedDepthwiseConv2dNative")
                         .setDevice("/device:CPU:0")
                         .addInput("x")
@@ -80,7 +86,7 @@ final class TinyTfjsModel {
                         .setName("flat")
                         .setOp("Reshape")
                         .setDevice("/device:CPU:0")
-                        .addInput("conv")
+                        .addInput(convName)
                         .addInput("flat_shape")
                         .putAttr("T", type(DataType.DT_FLOAT))
                         .putAttr("Tshape", type(DataType.DT_INT64)))

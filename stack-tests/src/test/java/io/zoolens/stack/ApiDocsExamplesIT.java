@@ -2,6 +2,7 @@ package io.zoolens.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoolens.stackharness.NativeStack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,6 +2,9 @@ package io.zoolens.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoolens.stackharness.NativeStack;
+import io.zoolens.stackharness.StackPorts;
+import io.zoolens.stackharness.TrustedCertificate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +31,7 @@ class ComposeGatewayIT {
 
     private final NativeStack stack;
     private final Path dir;
-    private final NativeStack.Ports ports = NativeStack.Ports.free();
+    private final StackPorts ports = StackPorts.free();
     private NginxProcess frontend;
     private NginxProcess gateway;
     private HttpClient client;
@@ -75,7 +78,7 @@ class ComposeGatewayIT {
         gateway = NginxProcess.start(dir.resolve("gateway"), dir.resolve("gateway/conf/nginx.conf"), ports.https());
 
         client = HttpClient.newBuilder()
-                .sslContext(StackTls.trusting(stack.certificate()))
+                .sslContext(TrustedCertificate.sslContext(stack.certificate()))
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }

@@ -1,5 +1,6 @@
 package io.zoolens.stack;
 
+import io.zoolens.stackharness.NativeStack;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

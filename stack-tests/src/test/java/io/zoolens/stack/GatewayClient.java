@@ -1,5 +1,7 @@
 package io.zoolens.stack;
 
+import io.zoolens.stackharness.NativeStack;
+import io.zoolens.stackharness.TrustedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -42,7 +44,7 @@ final class GatewayClient {
         this.stack = stack;
         this.http = HttpClient.newBuilder()
                 .version(version)
-                .sslContext(StackTls.trusting(stack.certificate()))
+                .sslContext(TrustedCertificate.sslContext(stack.certificate()))
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))

@@ -2,6 +2,8 @@ package io.zoolens.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoolens.stackharness.NativeStack;
+import io.zoolens.stackharness.TrustedCertificate;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,7 +95,7 @@ class HttpsRedirectIT {
         SSLParameters parameters = new SSLParameters();
         parameters.setProtocols(new String[] {protocol});
         HttpClient client = HttpClient.newBuilder()
-                .sslContext(StackTls.trusting(stack.certificate()))
+                .sslContext(TrustedCertificate.sslContext(stack.certificate()))
                 .sslParameters(parameters)
                 .build();
 

@@ -4,6 +4,7 @@ import static io.zoolens.stack.FaultSteps.awaitAnswers;
 import static io.zoolens.stack.FaultSteps.since;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoolens.stackharness.NativeStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

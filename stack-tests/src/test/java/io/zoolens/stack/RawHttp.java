@@ -2,6 +2,8 @@ package io.zoolens.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoolens.stackharness.NativeStack;
+import io.zoolens.stackharness.TrustedCertificate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,8 +45,9 @@ final class RawHttp implements AutoCloseable {
     /** A TLS connection to the stack's HTTPS port; the handshake names {@code tlsName} (SNI) unless it is an address. */
     static RawHttp tls(NativeStack stack, String tlsName) {
         try {
-            SSLSocket socket = (SSLSocket)
-                    StackTls.trusting(stack.certificate()).getSocketFactory().createSocket();
+            SSLSocket socket = (SSLSocket) TrustedCertificate.sslContext(stack.certificate())
+                    .getSocketFactory()
+                    .createSocket();
             socket.connect(new InetSocketAddress("127.0.0.1", stack.ports().https()), 5_000);
             SSLParameters parameters = socket.getSSLParameters();
             if (!tlsName.matches("[0-9.]+")) {

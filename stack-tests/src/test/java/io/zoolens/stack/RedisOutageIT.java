@@ -3,6 +3,7 @@ package io.zoolens.stack;
 import static io.zoolens.stack.FaultSteps.since;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoolens.stackharness.NativeStack;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.zoolens.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.zoolens.stackharness.NativeStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.zoolens.stack;
 
+import io.zoolens.stackharness.NativeStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +51,9 @@ final class StackExtension implements ParameterResolver {
             try {
                 // a new stack, a new run: the fault figures of an earlier run do not belong to this one
                 Files.deleteIfExists(FaultFigures.file());
-                return new StartedStack(NativeStack.start(StackPaths.repoDir(), StackPaths.stackDir()), null);
+                return new StartedStack(
+                        NativeStack.start(StackPaths.repoDir(), StackPaths.stackDir(), TestStackSettings.settings()),
+                        null);
             } catch (RuntimeException e) {
                 return new StartedStack(null, e);
             } catch (IOException e) {

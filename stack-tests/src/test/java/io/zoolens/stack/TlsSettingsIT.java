@@ -2,6 +2,8 @@ package io.zoolens.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoolens.stackharness.NativeStack;
+import io.zoolens.stackharness.TrustedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,7 +58,7 @@ class TlsSettingsIT {
         SSLParameters parameters = new SSLParameters();
         parameters.setProtocols(new String[] {protocol});
         HttpClient tls = HttpClient.newBuilder()
-                .sslContext(StackTls.trusting(stack.certificate()))
+                .sslContext(TrustedCertificate.sslContext(stack.certificate()))
                 .sslParameters(parameters)
                 .build();
 
@@ -143,7 +145,7 @@ class TlsSettingsIT {
     }
 
     private String rawHttps(String request) throws IOException {
-        try (SSLSocket socket = (SSLSocket) StackTls.trusting(stack.certificate())
+        try (SSLSocket socket = (SSLSocket) TrustedCertificate.sslContext(stack.certificate())
                 .getSocketFactory()
                 .createSocket("localhost", stack.ports().https())) {
             socket.setSoTimeout(20_000);

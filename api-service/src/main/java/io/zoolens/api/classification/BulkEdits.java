@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 class BulkEdits {
 
     private final MongoTemplate mongo;
-    private final ClassificationService service;
+    private final ClassificationStore store;
     private final AlbumLookup albums;
 
-    BulkEdits(MongoTemplate mongo, ClassificationService service, AlbumLookup albums) {
+    BulkEdits(MongoTemplate mongo, ClassificationStore store, AlbumLookup albums) {
         this.mongo = mongo;
-        this.service = service;
+        this.store = store;
         this.albums = albums;
     }
 
@@ -47,7 +47,7 @@ class BulkEdits {
             throw ApiException.invalidField("albumId", "only for the action file");
         }
         List<Classification> found = mongo.find(owned(ownerId, ids), Classification.class);
-        found.forEach(service::remove);
+        found.forEach(store::remove);
         return new BulkResponse(
                 "delete",
                 found.size(),

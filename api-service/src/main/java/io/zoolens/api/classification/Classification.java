@@ -1,58 +1,40 @@
 package io.zoolens.api.classification;
 
+import io.zoolens.api.classifier.Classified;
+import io.zoolens.api.classifier.Detection;
+import io.zoolens.api.classifier.LabelScore;
+import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Timings;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.bson.types.ObjectId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * One uploaded image and what the classifier made of it. Written once at upload; later changes are targeted
  * updates ({@link ClassificationUpdates}), so concurrent writers (the worker, the owner's feedback) never
- * overwrite each other's fields.
+ * overwrite each other's fields. The parts are {@link Unwrapped}: the stored document stays flat, with the field
+ * names it always had ({@code createdAt}, {@code topLabel}, {@code attempts}, ...), so updates, aggregations and
+ * indexes name them directly and older documents read as before.
  *
- * @param createdDay the UTC day of {@code createdAt} ({@code 2026-11-25}), stored so the per-day statistics
- *     need no date operators
- * @param requestedModel the model the client asked for, {@code null} for the classifier's default
- * @param thresholds what the upload asked to be shown ({@code null} in documents from before they could be asked
- *     for: {@link Thresholds#DEFAULT}); {@code topLabel}/{@code topScore} and {@code labelKeys} follow them
- * @param topLabel the best label at the upload's thresholds, {@code null} when nothing reached them (or not DONE)
- * @param labels every label score of the answer ({@link Result}); older documents hold only the top five
- * @param labelKeys what the label search matches ({@link LabelKeys}); missing only in documents from before it
- * @param attempts classifier calls made so far
- * @param nextAttemptAt when the worker may try a PENDING item again
- * @param leaseUntil until when a worker holds the item; another replica leaves it alone until then
- * @param leaseToken which claim holds the lease, so a late worker cannot overwrite a newer claim's result
- * @param requestId the upload's request id, passed on again when the worker classifies it later
+ * @param labelKeys what the label search matches ({@link LabelKeys}): the labels shown at upload and the feedback
+ *     label; missing only in documents from before it
+ * @param albumId the owner's album the item is filed in, {@code null} when none
  */
 @Document("classifications")
 public record Classification(
         @Id String id,
         String ownerId,
         Status status,
-        Instant createdAt,
-        String createdDay,
-        Instant classifiedAt,
-        String originalFilename,
-        StoredImage image,
-        String requestedModel,
-        Thresholds thresholds,
-        ModelUsed model,
-        String topLabel,
-        Double topScore,
-        List<LabelScore> labels,
-        List<Detection> objects,
+        @Unwrapped.Empty Upload upload,
+        @Unwrapped.Empty Outcome outcome,
         List<String> labelKeys,
-        Timings timings,
         String albumId,
         Feedback feedback,
-        Failure error,
-        int attempts,
-        Instant nextAttemptAt,
-        Instant leaseUntil,
-        String leaseToken,
-        String requestId) {
+        @Unwrapped.Empty WorkerState worker) {
 
     /** A fresh upload, not classified yet: one attempt is about to be made. */
     static Classification uploaded(
@@ -63,61 +45,23 @@ public record Classification(
             Thresholds thresholds,
             String albumId,
             String requestId) {
+        Upload upload = new Upload(
+                now, now.atZone(ZoneOffset.UTC).toLocalDate().toString(), filename, null, model, thresholds, requestId);
         return new Classification(
                 null,
                 ownerId,
                 Status.PENDING,
-                now,
-                now.atZone(ZoneOffset.UTC).toLocalDate().toString(),
-                null,
-                filename,
-                null,
-                model,
-                thresholds,
-                null,
-                null,
-                null,
+                upload,
+                Outcome.NONE,
                 List.of(),
-                List.of(),
-                List.of(),
-                null,
                 albumId,
                 null,
-                null,
-                1,
-                now,
-                Instant.EPOCH,
-                null,
-                requestId);
+                new WorkerState(1, now, Instant.EPOCH, null));
     }
 
     Classification withImage(StoredImage stored) {
         return new Classification(
-                id,
-                ownerId,
-                status,
-                createdAt,
-                createdDay,
-                classifiedAt,
-                originalFilename,
-                stored,
-                requestedModel,
-                thresholds,
-                model,
-                topLabel,
-                topScore,
-                labels,
-                objects,
-                labelKeys,
-                timings,
-                albumId,
-                feedback,
-                error,
-                attempts,
-                nextAttemptAt,
-                leaseUntil,
-                leaseToken,
-                requestId);
+                id, ownerId, status, upload.withImage(stored), outcome, labelKeys, albumId, feedback, worker);
     }
 
     /** Still PENDING; the worker may try again from {@code next}. */
@@ -126,39 +70,58 @@ public record Classification(
                 id,
                 ownerId,
                 Status.PENDING,
-                createdAt,
-                createdDay,
-                null,
-                originalFilename,
-                image,
-                requestedModel,
-                thresholds,
-                null,
-                null,
-                null,
+                upload,
+                Outcome.NONE,
                 List.of(),
-                List.of(),
-                List.of(),
-                null,
                 albumId,
                 feedback,
-                null,
-                attempts,
-                next,
-                Instant.EPOCH,
-                null,
-                requestId);
+                new WorkerState(worker.attempts(), next, Instant.EPOCH, null));
+    }
+
+    /**
+     * DONE with the classifier's answer: every label score and the objects ({@link Result}), and what the upload's
+     * own thresholds make of them (top label, search keys).
+     */
+    Classification withResult(Classified answer, Instant now) {
+        Result result = Result.of(answer);
+        Reading own = result.read(ownThresholds());
+        LabelScore top = own.top();
+        Outcome done = new Outcome(
+                now,
+                answer.model(),
+                top == null ? null : top.label(),
+                top == null ? null : top.score(),
+                result.labels(),
+                result.objects(),
+                answer.timings(),
+                null);
+        List<String> keys = LabelKeys.of(own.labels(), feedback == null ? null : feedback.label());
+        return new Classification(
+                id,
+                ownerId,
+                Status.DONE,
+                upload,
+                done,
+                keys,
+                albumId,
+                feedback,
+                new WorkerState(worker.attempts(), null, null, null));
     }
 
     /** The thresholds the upload asked for ({@link Thresholds#DEFAULT} for documents from before). */
     Thresholds ownThresholds() {
-        return thresholds == null ? Thresholds.DEFAULT : thresholds;
+        return upload.thresholds() == null ? Thresholds.DEFAULT : upload.thresholds();
     }
 
     /** The stored answer read with {@code shown}; empty while PENDING or FAILED. */
     Reading reading(Thresholds shown) {
-        Result result = status == Status.DONE ? new Result(labels, objects) : new Result(List.of(), List.of());
+        Result result = status == Status.DONE ? outcome.result() : new Result(List.of(), List.of());
         return result.read(shown);
+    }
+
+    /** The image files, {@code null} only in the moment between the upload's checks and its insert. */
+    StoredImage image() {
+        return upload.image();
     }
 
     public enum Status {
@@ -166,6 +129,64 @@ public record Classification(
         DONE,
         FAILED
     }
+
+    /**
+     * What the upload brought and asked for.
+     *
+     * @param createdDay the UTC day of {@code createdAt} ({@code 2026-11-25}), stored so the per-day statistics
+     *     need no date operators
+     * @param requestedModel the model the client asked for, {@code null} for the classifier's default
+     * @param thresholds what the upload asked to be shown ({@code null} in documents from before they could be
+     *     asked for: {@link Thresholds#DEFAULT}); {@code topLabel}/{@code topScore} and {@code labelKeys} follow them
+     * @param requestId the upload's request id, passed on again when the worker classifies it later
+     */
+    public record Upload(
+            Instant createdAt,
+            String createdDay,
+            String originalFilename,
+            StoredImage image,
+            String requestedModel,
+            Thresholds thresholds,
+            String requestId) {
+
+        Upload withImage(StoredImage stored) {
+            return new Upload(createdAt, createdDay, originalFilename, stored, requestedModel, thresholds, requestId);
+        }
+    }
+
+    /**
+     * What the classifier made of the image: its answer when DONE, its refusal when FAILED; empty while PENDING.
+     *
+     * @param topLabel the best label at the upload's thresholds, {@code null} when nothing reached them (or not DONE)
+     * @param labels every label score of the answer ({@link Result}); older documents hold only the top five
+     */
+    public record Outcome(
+            Instant classifiedAt,
+            ModelUsed model,
+            String topLabel,
+            Double topScore,
+            List<LabelScore> labels,
+            List<Detection> objects,
+            Timings timings,
+            Failure error) {
+
+        /** Not classified (yet): empty lists, as PENDING documents have always been stored. */
+        static final Outcome NONE = new Outcome(null, null, null, null, List.of(), List.of(), null, null);
+
+        Result result() {
+            return new Result(labels, objects);
+        }
+    }
+
+    /**
+     * The worker's bookkeeping.
+     *
+     * @param attempts classifier calls made so far
+     * @param nextAttemptAt when the worker may try a PENDING item again
+     * @param leaseUntil until when a worker holds the item; another replica leaves it alone until then
+     * @param leaseToken which claim holds the lease, so a late worker cannot overwrite a newer claim's result
+     */
+    public record WorkerState(int attempts, Instant nextAttemptAt, Instant leaseUntil, String leaseToken) {}
 
     /** The original's GridFS file and the thumbnail's, shared by every upload of the same bytes. */
     public record StoredImage(
@@ -176,11 +197,6 @@ public record Classification(
             long bytes,
             ObjectId originalFileId,
             ObjectId thumbnailFileId) {}
-
-    public record ModelUsed(String name, String version, String task) {}
-
-    /** Milliseconds: the classifier's own stages and the round trip as the api-service saw it. */
-    public record Timings(Double decodeMs, Double preprocessMs, Double inferenceMs, Double classifierMs) {}
 
     public record Feedback(boolean correct, String label, Instant givenAt) {}
 

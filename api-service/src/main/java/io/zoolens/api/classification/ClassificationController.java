@@ -19,14 +19,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BiFunction;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,9 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 
+/** Uploads, the owner's list and items, feedback, filing and removal; the image bytes: {@link ClassificationImageController}. */
 @RestController
 @RequestMapping("/api/classifications")
 @Tag(name = "classifications")
@@ -54,31 +47,24 @@ class ClassificationController {
     private static final java.util.regex.Pattern DISGUISING =
             java.util.regex.Pattern.compile("[\\p{Cntrl}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
-    /**
-     * Private pictures stay in the browser's cache for a day, not a year: on a shared computer they should not
-     * outlive the session for long. The ETag makes revalidation after that cheap (304).
-     */
-    private static final CacheControl PRIVATE_IMAGE =
-            CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
-
-    private final ClassificationService service;
+    private final UploadIntake intake;
+    private final ClassificationEdits edits;
     private final ClassificationSearch search;
     private final ClassificationViews views;
-    private final ImageStore images;
     private final CurrentOwner currentOwner;
     private final UploadAllowance allowance;
 
     ClassificationController(
-            ClassificationService service,
+            UploadIntake intake,
+            ClassificationEdits edits,
             ClassificationSearch search,
             ClassificationViews views,
-            ImageStore images,
             CurrentOwner currentOwner,
             UploadAllowance allowance) {
-        this.service = service;
+        this.intake = intake;
+        this.edits = edits;
         this.search = search;
         this.views = views;
-        this.images = images;
         this.currentOwner = currentOwner;
         this.allowance = allowance;
     }
@@ -98,7 +84,7 @@ class ClassificationController {
         // nothing behind, not even a session.
         Classification saved;
         try (var admitted = allowance.admit(known, request.getRemoteAddr(), image.getSize())) {
-            saved = service.upload(
+            saved = intake.upload(
                     () -> known != null ? known : currentOwner.findOrCreateGuest(request),
                     bytes(image),
                     filename(image),
@@ -129,20 +115,8 @@ class ClassificationController {
             @RequestParam(required = false) @Min(1) @Max(Thresholds.MAX_TOP_K) Integer topK,
             @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double minScore,
             HttpServletRequest request) {
-        Classification item = service.get(owner(request, id), id);
+        Classification item = edits.get(owner(request, id), id);
         return views.one(item, Thresholds.of(topK, minScore, item.ownThresholds()));
-    }
-
-    @GetMapping("/{id}/image")
-    @Operation(summary = "The original image bytes")
-    ResponseEntity<InputStreamResource> image(@PathVariable String id, HttpServletRequest request, WebRequest web) {
-        return download(id, request, web, "", (item, store) -> store.original(item.image()));
-    }
-
-    @GetMapping("/{id}/thumbnail")
-    @Operation(summary = "A JPEG thumbnail, at most 256 px on its longer edge")
-    ResponseEntity<InputStreamResource> thumbnail(@PathVariable String id, HttpServletRequest request, WebRequest web) {
-        return download(id, request, web, "-thumbnail", (item, store) -> store.thumbnail(item.image()));
     }
 
     @PutMapping("/{id}/feedback")
@@ -152,49 +126,20 @@ class ClassificationController {
                     + " nothing is there")
     ClassificationResponse feedback(
             @PathVariable String id, @Valid @RequestBody FeedbackRequest body, HttpServletRequest request) {
-        return views.one(service.giveFeedback(owner(request, id), id, body.correct(), body.label()), null);
+        return views.one(edits.giveFeedback(owner(request, id), id, body.correct(), body.label()), null);
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "File into an album ({\"albumId\": \"...\"}) or out of it ({\"albumId\": null})")
     ClassificationResponse file(
             @PathVariable String id, @Valid @RequestBody FileRequest body, HttpServletRequest request) {
-        return views.one(service.file(owner(request, id), id, body.albumId()), null);
+        return views.one(edits.file(owner(request, id), id, body.albumId()), null);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id, HttpServletRequest request) {
-        service.delete(owner(request, id), id);
-    }
-
-    private ResponseEntity<InputStreamResource> download(
-            String id,
-            HttpServletRequest request,
-            WebRequest web,
-            String etagSuffix,
-            BiFunction<Classification, ImageStore, java.util.Optional<ImageStore.Download>> open) {
-        Classification item = service.get(owner(request, id), id);
-        String etag = "\"" + item.image().sha256() + etagSuffix + "\"";
-        if (web.checkNotModified(etag)) {
-            return null;
-        }
-        ImageStore.Download download =
-                open.apply(item, images).orElseThrow(() -> ApiException.notFound("image of classification", id));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(download.contentType()))
-                .contentLength(download.length())
-                .cacheControl(PRIVATE_IMAGE)
-                .eTag(etag)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline()
-                                .filename(
-                                        etagSuffix.isEmpty() ? filenameOr(item, "image") : "thumbnail.jpg",
-                                        StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(new InputStreamResource(download.content()));
+        edits.delete(owner(request, id), id);
     }
 
     private Owner owner(HttpServletRequest request, String id) {
@@ -225,10 +170,6 @@ class ClassificationController {
             return plain;
         }
         return plain.substring(0, Character.isHighSurrogate(plain.charAt(199)) ? 199 : 200);
-    }
-
-    private static String filenameOr(Classification item, String fallback) {
-        return item.originalFilename() == null ? fallback : item.originalFilename();
     }
 
     record FeedbackRequest(

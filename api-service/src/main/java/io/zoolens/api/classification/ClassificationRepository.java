@@ -12,5 +12,5 @@ interface ClassificationRepository extends MongoRepository<Classification, Strin
 
     List<Classification> findByOwnerId(String ownerId);
 
-    boolean existsByImageOriginalFileId(ObjectId originalFileId);
+    boolean existsByUploadImageOriginalFileId(ObjectId originalFileId);
 }

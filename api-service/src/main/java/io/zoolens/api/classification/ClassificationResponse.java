@@ -2,9 +2,11 @@ package io.zoolens.api.classification;
 
 import io.zoolens.api.classification.Classification.Failure;
 import io.zoolens.api.classification.Classification.Feedback;
-import io.zoolens.api.classification.Classification.ModelUsed;
 import io.zoolens.api.classification.Classification.Status;
-import io.zoolens.api.classification.Classification.Timings;
+import io.zoolens.api.classifier.Detection;
+import io.zoolens.api.classifier.LabelScore;
+import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Timings;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,16 +46,18 @@ record ClassificationResponse(
     }
 
     static ClassificationResponse of(Classification c, Thresholds shown, AlbumRef album) {
-        var image = c.image();
+        var upload = c.upload();
+        var outcome = c.outcome();
+        var image = upload.image();
         String base = location(c.id());
         Reading reading = c.reading(shown);
         LabelScore top = reading.top();
         return new ClassificationResponse(
                 c.id(),
                 c.status(),
-                c.createdAt(),
-                c.classifiedAt(),
-                c.originalFilename(),
+                upload.createdAt(),
+                outcome.classifiedAt(),
+                upload.originalFilename(),
                 image == null
                         ? null
                         : new ImageResponse(
@@ -64,7 +68,7 @@ record ClassificationResponse(
                                 image.sha256(),
                                 base + "/image",
                                 base + "/thumbnail"),
-                c.model(),
+                outcome.model(),
                 c.status() == Status.DONE ? reading.recognised() : null,
                 top == null ? null : top.label(),
                 top == null ? null : top.score(),
@@ -73,12 +77,12 @@ record ClassificationResponse(
                 reading.hints(),
                 reading.labelCount(),
                 reading.applied(),
-                c.timings(),
+                outcome.timings(),
                 c.albumId(),
                 album,
                 c.feedback(),
-                c.error(),
-                c.attempts());
+                outcome.error(),
+                c.worker().attempts());
     }
 
     record ImageResponse(

@@ -5,11 +5,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.zoolens.api.classification.Classification.Failure;
 import io.zoolens.api.classification.Classification.Feedback;
-import io.zoolens.api.classification.Classification.ModelUsed;
+import io.zoolens.api.classification.Classification.Outcome;
 import io.zoolens.api.classification.Classification.Status;
-import io.zoolens.api.classification.Classification.Timings;
-import io.zoolens.api.classifier.ClassifierApi.ClassifyAnswer;
-import io.zoolens.api.classifier.ClassifierClient.Classified;
+import io.zoolens.api.classifier.Classified;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +19,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Targeted, conditional writes to classifications: each touches only its own fields. */
+/**
+ * Targeted, conditional writes to classifications: each touches only its own fields. Fields are named by their
+ * path in the record ({@code outcome.model}); the mapping writes them flat, as stored ({@code model}), and knows
+ * their types, so no type hints land in the document.
+ */
 @Component
 class ClassificationUpdates {
 
@@ -32,94 +34,48 @@ class ClassificationUpdates {
     }
 
     /**
-     * The fields a classifier answer sets, for a new document or an update: every label score and the objects
-     * ({@link Result}), and what the upload's own thresholds make of them (top label, search keys).
-     */
-    static Classification withResult(Classification item, Classified classified, Instant now) {
-        ClassifyAnswer answer = classified.answer();
-        Result result = Result.of(answer);
-        Reading own = result.read(item.ownThresholds());
-        String feedbackLabel = item.feedback() == null ? null : item.feedback().label();
-        return new Classification(
-                item.id(),
-                item.ownerId(),
-                Status.DONE,
-                item.createdAt(),
-                item.createdDay(),
-                now,
-                item.originalFilename(),
-                item.image(),
-                item.requestedModel(),
-                item.thresholds(),
-                new ModelUsed(
-                        answer.model().name(),
-                        answer.model().version(),
-                        answer.model().task()),
-                own.top() == null ? null : own.top().label(),
-                own.top() == null ? null : own.top().score(),
-                result.labels(),
-                result.objects(),
-                LabelKeys.of(own.labels(), feedbackLabel),
-                timings(classified),
-                item.albumId(),
-                item.feedback(),
-                null,
-                item.attempts(),
-                null,
-                null,
-                null,
-                item.requestId());
-    }
-
-    private static Timings timings(Classified classified) {
-        var given = classified.answer().timings();
-        return given == null
-                ? new Timings(null, null, null, classified.roundTripMs())
-                : new Timings(given.decodeMs(), given.preprocessMs(), given.inferenceMs(), classified.roundTripMs());
-    }
-
-    /**
      * Claims the most overdue PENDING item for {@code lease}: one atomic findAndModify, so two replicas never
      * work on the same item. Answers the item as claimed (attempts already counted).
      */
     Optional<Classification> claimDue(Instant now, java.time.Duration lease) {
         Query due = query(where("status")
                         .is(Status.PENDING)
-                        .and("nextAttemptAt")
+                        .and("worker.nextAttemptAt")
                         .lte(now)
-                        .and("leaseUntil")
+                        .and("worker.leaseUntil")
                         .lte(now))
-                .with(Sort.by("nextAttemptAt"));
+                .with(Sort.by("worker.nextAttemptAt"));
         Update claim = new Update()
-                .set("leaseUntil", now.plus(lease))
-                .set("leaseToken", UUID.randomUUID().toString())
-                .inc("attempts", 1);
+                .set("worker.leaseUntil", now.plus(lease))
+                .set("worker.leaseToken", UUID.randomUUID().toString())
+                .inc("worker.attempts", 1);
         return Optional.ofNullable(
                 mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), Classification.class));
     }
 
     /** Stores the classifier's answer, if the claim still holds. */
     boolean complete(Classification claimed, Classified classified, Instant now) {
-        Classification done = withResult(claimed, classified, now);
+        Classification done = claimed.withResult(classified, now);
+        Outcome outcome = done.outcome();
         Update update = new Update()
                 .set("status", Status.DONE)
-                .set("classifiedAt", now)
-                .set("model", done.model())
-                .set("topLabel", done.topLabel())
-                .set("topScore", done.topScore())
-                .set("labels", done.labels())
-                .set("objects", done.objects())
+                .set("outcome.classifiedAt", now)
+                .set("outcome.model", outcome.model())
+                .set("outcome.topLabel", outcome.topLabel())
+                .set("outcome.topScore", outcome.topScore())
+                .set("outcome.labels", outcome.labels())
+                .set("outcome.objects", outcome.objects())
                 .set("labelKeys", done.labelKeys())
-                .set("timings", done.timings())
-                .unset("nextAttemptAt")
-                .unset("leaseUntil")
-                .unset("leaseToken");
+                .set("outcome.timings", outcome.timings())
+                .unset("worker.nextAttemptAt")
+                .unset("worker.leaseUntil")
+                .unset("worker.leaseToken");
         return mongo.updateFirst(heldBy(claimed), update, Classification.class).getModifiedCount() == 1;
     }
 
     /** Gives the item back for a later attempt. */
     void reschedule(Classification claimed, Instant nextAttemptAt) {
-        Update update = new Update().set("nextAttemptAt", nextAttemptAt).set("leaseUntil", Instant.EPOCH);
+        Update update = new Update().set("worker.nextAttemptAt", nextAttemptAt).set("worker.leaseUntil", Instant.EPOCH);
         mongo.updateFirst(heldBy(claimed), update, Classification.class);
     }
 
@@ -127,11 +83,11 @@ class ClassificationUpdates {
     void fail(Classification claimed, Failure failure, Instant now) {
         Update update = new Update()
                 .set("status", Status.FAILED)
-                .set("classifiedAt", now)
-                .set("error", failure)
-                .unset("nextAttemptAt")
-                .unset("leaseUntil")
-                .unset("leaseToken");
+                .set("outcome.classifiedAt", now)
+                .set("outcome.error", failure)
+                .unset("worker.nextAttemptAt")
+                .unset("worker.leaseUntil")
+                .unset("worker.leaseToken");
         mongo.updateFirst(heldBy(claimed), update, Classification.class);
     }
 
@@ -140,8 +96,8 @@ class ClassificationUpdates {
                 .is(claimed.id())
                 .and("status")
                 .is(Status.PENDING)
-                .and("leaseToken")
-                .is(claimed.leaseToken()));
+                .and("worker.leaseToken")
+                .is(claimed.worker().leaseToken()));
     }
 
     /** The feedback and the search keys that include its label, in one write. */
@@ -163,7 +119,7 @@ class ClassificationUpdates {
     }
 
     void replaceImage(String id, Classification.StoredImage image) {
-        mongo.updateFirst(query(where("_id").is(id)), new Update().set("image", image), Classification.class);
+        mongo.updateFirst(query(where("_id").is(id)), new Update().set("upload.image", image), Classification.class);
     }
 
     /** Hands a guest's items to the account the guest just signed in to. */

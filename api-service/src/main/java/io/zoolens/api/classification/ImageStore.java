@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Originals and thumbnails in GridFS (buckets {@code originals} and {@code thumbnails}), de-duplicated by the
  * original's SHA-256: the same picture uploaded twice, by anyone, is stored once. A file is removed only when
- * no classification refers to it any more ({@link ClassificationService#delete}).
+ * no classification refers to it any more ({@link ClassificationStore#remove}).
  */
 @Component
 class ImageStore {

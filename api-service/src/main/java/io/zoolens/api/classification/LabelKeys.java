@@ -1,5 +1,6 @@
 package io.zoolens.api.classification;
 
+import io.zoolens.api.classifier.LabelScore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -3,6 +3,7 @@ package io.zoolens.api.classification;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.zoolens.api.classifier.LabelScore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -2,13 +2,11 @@ package io.zoolens.api.classification;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zoolens.api.classification.Classification.Failure;
-import io.zoolens.api.classifier.ClassifierClient;
-import io.zoolens.api.classifier.ClassifierClient.Classified;
+import io.zoolens.api.classifier.Classified;
 import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
-import io.zoolens.api.classifier.ModelCatalog;
 import io.zoolens.api.system.DependencyOutage;
-import io.zoolens.api.system.RequestIdFilter;
+import io.zoolens.web.RequestIdFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,8 +33,7 @@ class PendingClassificationWorker {
 
     private final ClassificationUpdates updates;
     private final ImageStore images;
-    private final ClassifierClient classifier;
-    private final ModelCatalog catalog;
+    private final ClassifierCall classifier;
     private final WorkerProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -46,15 +43,13 @@ class PendingClassificationWorker {
     PendingClassificationWorker(
             ClassificationUpdates updates,
             ImageStore images,
-            ClassifierClient classifier,
-            ModelCatalog catalog,
+            ClassifierCall classifier,
             WorkerProperties properties,
             MeterRegistry meters,
             Clock clock) {
         this.updates = updates;
         this.images = images;
         this.classifier = classifier;
-        this.catalog = catalog;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
@@ -89,15 +84,16 @@ class PendingClassificationWorker {
 
     /** One attempt; false when the classifier is unavailable, so the rest of the batch waits too. */
     boolean attempt(Classification item) {
-        if (item.requestId() != null) {
-            MDC.put(RequestIdFilter.MDC_KEY, item.requestId());
+        String requestId = item.upload().requestId();
+        if (requestId != null) {
+            MDC.put(RequestIdFilter.MDC_KEY, requestId);
         }
+        int attempts = item.worker().attempts();
         try {
-            String model = item.requestedModel() != null ? item.requestedModel() : catalog.defaultModel();
-            Classified classified = classifier.classify(images.originalBytes(item.image()), model);
+            Classified classified = classifier.ask(item, images.originalBytes(item.image()));
             if (updates.complete(item, classified, now())) {
                 meters.counter("zoolens.worker.attempts", "outcome", "done").increment();
-                log.info("classified pending item {} after {} attempt(s)", item.id(), item.attempts());
+                log.info("classified pending item {} after {} attempt(s)", item.id(), attempts);
             }
             return true;
         } catch (ClassifierRejectedException e) {
@@ -106,7 +102,7 @@ class PendingClassificationWorker {
             log.info("classifier refused pending item {} for good: {}", item.id(), e.slug());
             return true;
         } catch (ClassifierUnavailableException e) {
-            Instant next = now().plus(properties.backoffAfter(item.attempts()));
+            Instant next = now().plus(properties.backoffAfter(attempts));
             updates.reschedule(item, next);
             meters.counter("zoolens.worker.attempts", "outcome", "retry").increment();
             log.info("classifier still unavailable for {} ({}); next attempt at {}", item.id(), e.getMessage(), next);
@@ -116,7 +112,7 @@ class PendingClassificationWorker {
                 throw e; // not the item's fault: its lease brings it back once the database is
             }
             // Never let one broken item stop the worker; it comes back after its back-off.
-            updates.reschedule(item, now().plus(properties.backoffAfter(item.attempts())));
+            updates.reschedule(item, now().plus(properties.backoffAfter(attempts)));
             log.error("pending item {} could not be processed", item.id(), e);
             return true;
         } finally {

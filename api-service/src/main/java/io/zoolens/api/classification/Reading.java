@@ -1,5 +1,7 @@
 package io.zoolens.api.classification;
 
+import io.zoolens.api.classifier.Detection;
+import io.zoolens.api.classifier.LabelScore;
 import java.util.List;
 
 /**

@@ -1,12 +1,13 @@
 package io.zoolens.api.classification;
 
-import io.zoolens.api.classifier.ClassifierApi;
-import io.zoolens.api.classifier.ClassifierApi.ClassifyAnswer;
+import io.zoolens.api.classifier.Classified;
+import io.zoolens.api.classifier.Detection;
+import io.zoolens.api.classifier.LabelScore;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * What the classifier answered, as Zoolens stores it: every label score it gave (best first, at most {@link
+ * What is kept of the classifier's answer ({@link Classified}): every label score it gave (best first, at most {@link
  * #MAX_LABELS}) and the objects down to {@link #OBJECT_FLOOR} (best first, at most {@link #MAX_OBJECTS}). Filtering
  * for display happens on read ({@link #read(Thresholds)}), so a result can later be shown with other thresholds.
  */
@@ -30,32 +31,18 @@ public record Result(List<LabelScore> labels, List<Detection> objects) {
         objects = objects == null ? List.of() : List.copyOf(objects);
     }
 
-    /** The one mapping from the classifier's wire types. */
-    static Result of(ClassifyAnswer answer) {
-        List<LabelScore> labels = answer.labels() == null
-                ? List.of()
-                : answer.labels().stream()
-                        .map(label -> new LabelScore(label.label(), label.score()))
-                        .sorted(BEST_LABEL_FIRST)
-                        .limit(MAX_LABELS)
-                        .toList();
-        List<Detection> objects = answer.objects() == null
-                ? List.of()
-                : answer.objects().stream()
-                        .filter(object -> object.score() >= OBJECT_FLOOR)
-                        .map(Result::detection)
-                        .sorted(BEST_OBJECT_FIRST)
-                        .limit(MAX_OBJECTS)
-                        .toList();
+    /** What is kept of the classifier's answer: labels best first, objects from the floor up, both capped. */
+    static Result of(Classified answer) {
+        List<LabelScore> labels = answer.labels().stream()
+                .sorted(BEST_LABEL_FIRST)
+                .limit(MAX_LABELS)
+                .toList();
+        List<Detection> objects = answer.objects().stream()
+                .filter(object -> object.score() >= OBJECT_FLOOR)
+                .sorted(BEST_OBJECT_FIRST)
+                .limit(MAX_OBJECTS)
+                .toList();
         return new Result(labels, objects);
-    }
-
-    private static Detection detection(ClassifierApi.DetectedObject object) {
-        ClassifierApi.Box box = object.box();
-        return new Detection(
-                object.label(),
-                object.score(),
-                box == null ? null : new Detection.Box(box.x(), box.y(), box.width(), box.height()));
     }
 
     /** This answer as shown with {@code thresholds}. Stored lists may be in any order (older documents). */

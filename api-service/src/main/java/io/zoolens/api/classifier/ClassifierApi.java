@@ -4,32 +4,35 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 
-/** The classifier's JSON, as described in {@code docs/classifier-api.md}. Unknown fields are ignored. */
+/**
+ * The classifier's JSON, as described in {@code docs/classifier-api.md}. Unknown fields are ignored. The classify
+ * answer stays in this package: {@link ClassifierClient} maps it to {@link Classified}.
+ */
 public final class ClassifierApi {
 
     private ClassifierApi() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ClassifyAnswer(
+    record ClassifyAnswer(
             ModelRef model, ImageRef image, List<Label> labels, List<DetectedObject> objects, Timings timings) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ModelRef(String name, String version, String task) {}
+    record ModelRef(String name, String version, String task) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ImageRef(String contentType, int width, int height) {}
+    record ImageRef(String contentType, int width, int height) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Label(String label, double score) {}
+    record Label(String label, double score) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DetectedObject(String label, double score, Box box) {}
+    record DetectedObject(String label, double score, Box box) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Box(double x, double y, double width, double height) {}
+    record Box(double x, double y, double width, double height) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Timings(Double decodeMs, Double preprocessMs, Double inferenceMs, Double totalMs) {}
+    record Timings(Double decodeMs, Double preprocessMs, Double inferenceMs, Double totalMs) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ModelList(String defaultModel, List<ModelDescription> models) {}

@@ -8,6 +8,7 @@ import io.zoolens.api.classifier.ClassifierApi.ModelList;
 import io.zoolens.api.classifier.ClassifierApi.Problem;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
@@ -44,7 +45,7 @@ public class ClassifierClient {
 
     /**
      * Classifies raw image bytes with the named model, asking for every label score ({@code topK}, {@code
-     * minScore}); also measures the round trip.
+     * minScore}); also measures the round trip. The answer comes in Zoolens's own types.
      */
     public Classified classify(byte[] image, String model) {
         return call("classify", () -> {
@@ -62,8 +63,37 @@ public class ClassifierClient {
             if (answer == null || answer.model() == null) {
                 throw new ClassifierUnavailableException("the classifier answered without a result", false, null);
             }
-            return new Classified(answer, (System.nanoTime() - started) / 1_000_000.0);
+            return classified(answer, (System.nanoTime() - started) / 1_000_000.0);
         });
+    }
+
+    /** The one mapping from the classifier's wire records to Zoolens's own types. */
+    static Classified classified(ClassifyAnswer answer, double roundTripMs) {
+        ClassifierApi.ModelRef model = answer.model();
+        ClassifierApi.Timings stages = answer.timings();
+        return new Classified(
+                new ModelUsed(model.name(), model.version(), model.task()),
+                answer.labels() == null
+                        ? List.of()
+                        : answer.labels().stream()
+                                .map(label -> new LabelScore(label.label(), label.score()))
+                                .toList(),
+                answer.objects() == null
+                        ? List.of()
+                        : answer.objects().stream()
+                                .map(ClassifierClient::detection)
+                                .toList(),
+                stages == null
+                        ? new Timings(null, null, null, roundTripMs)
+                        : new Timings(stages.decodeMs(), stages.preprocessMs(), stages.inferenceMs(), roundTripMs));
+    }
+
+    private static Detection detection(ClassifierApi.DetectedObject object) {
+        ClassifierApi.Box box = object.box();
+        return new Detection(
+                object.label(),
+                object.score(),
+                box == null ? null : new Detection.Box(box.x(), box.y(), box.width(), box.height()));
     }
 
     /** {@code 0} rather than {@code 0.0}: the query as a person would write it. */
@@ -159,7 +189,4 @@ public class ClassifierClient {
         }
         return false;
     }
-
-    /** The classifier's answer and the measured round trip in milliseconds. */
-    public record Classified(ClassifyAnswer answer, double roundTripMs) {}
 }

@@ -3,9 +3,9 @@ package io.zoolens.api.model;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zoolens.api.classifier.ClassifierApi.ModelDescription;
+import io.zoolens.api.classifier.ClassifierModelCache;
 import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
-import io.zoolens.api.classifier.ModelCatalog;
 import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
 import java.util.List;
@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "models")
 class ModelController {
 
-    private final ModelCatalog catalog;
+    private final ClassifierModelCache catalog;
 
-    ModelController(ModelCatalog catalog) {
+    ModelController(ClassifierModelCache catalog) {
         this.catalog = catalog;
     }
 
@@ -28,7 +28,7 @@ class ModelController {
     @Operation(summary = "The classifier's models with their labels, for a model picker")
     ModelsResponse models() {
         try {
-            ModelCatalog.Catalog found = catalog.catalog();
+            ClassifierModelCache.Catalog found = catalog.catalog();
             return new ModelsResponse(
                     found.defaultModel(),
                     found.models().stream().map(ModelResponse::of).toList());

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Answers 503 {@code service-unavailable} when Redis or MongoDB fails outside a controller. Spring Session loads
  * the session in its filter, before Spring MVC, and saves it after: {@link ProblemDetailsAdvice} never sees those
  * failures, and the servlet container would answer 500 after running the session filter once more for its error
- * page. Registered right after {@link RequestIdFilter}, outside the session filter ({@link WebConfig}); the answer
+ * page. Registered right after {@link io.zoolens.web.RequestIdFilter}, outside the session filter ({@link WebConfig}); the answer
  * itself is rendered by the advice, like every other problem.
  */
 class DependencyOutageFilter extends OncePerRequestFilter {

@@ -4,6 +4,8 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.ImageRejectedException;
+import io.zoolens.web.Problems;
+import io.zoolens.web.StatusProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -18,7 +20,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -77,13 +78,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<Object> imageRejected(ImageRejectedException ex, HttpServletRequest request) {
-        ProblemDetail problem = problem(
-                HttpStatus.valueOf(ex.reason().status()),
-                ex.reason().slug(),
-                ex.reason().title(),
-                ex.getMessage());
-        ex.properties().forEach(problem::setProperty);
-        return withInstance(problem, new HttpHeaders(), request);
+        return withInstance(Problems.imageRejected(ex), new HttpHeaders(), request);
     }
 
     /**
@@ -92,7 +87,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException ex, HttpServletRequest request) {
-        if (isSizeLimit(ex)) {
+        if (Problems.isSizeLimit(ex)) {
             return tooLarge(new HttpHeaders(), request);
         }
         return answer(
@@ -195,7 +190,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
-        if (ex instanceof MaxUploadSizeExceededException || isSizeLimit(ex)) {
+        if (ex instanceof MaxUploadSizeExceededException
+                || ex instanceof MultipartException && Problems.isSizeLimit(ex)) {
             return tooLarge(headers, servletRequest);
         }
         List<ApiException.FieldProblem> errors = fieldProblems(ex);
@@ -210,7 +206,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return answer(type, detailFor(ex, type), Map.of(), headers, servletRequest);
         }
         ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
-        problem.setType(URI.create(ProblemType.TYPE_PREFIX + "http-" + statusCode.value()));
+        problem.setType(Problems.type(StatusProblem.slugFor(statusCode.value())));
         return withInstance(problem, headers, servletRequest);
     }
 
@@ -236,19 +232,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return type == ProblemType.IMAGE_TOO_LARGE
                 ? "The upload is larger than this service accepts."
                 : "The request body is larger than this service accepts.";
-    }
-
-    private static boolean isSizeLimit(Exception ex) {
-        if (!(ex instanceof MultipartException)) {
-            return false;
-        }
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.contains("SizeLimitExceeded") || name.contains("SizeException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ProblemType typeFor(Exception ex, HttpStatusCode status) {
@@ -336,25 +319,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Map<String, Object> properties,
             HttpHeaders headers,
             HttpServletRequest request) {
-        ProblemDetail problem = problem(type.status(), type.slug(), type.title(), detail);
+        ProblemDetail problem = Problems.problem(type.status(), type.slug(), type.title(), detail);
         properties.forEach(problem::setProperty);
         return withInstance(problem, headers, request);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemType.TYPE_PREFIX + slug));
-        problem.setTitle(title);
-        return problem;
     }
 
     private static ResponseEntity<Object> withInstance(
             ProblemDetail problem, HttpHeaders headers, HttpServletRequest request) {
         problem.setInstance(URI.create(request.getRequestURI()));
-        Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
-        if (requestId != null) {
-            problem.setProperty("requestId", requestId);
-        }
+        Problems.withRequestId(problem, request);
         return ResponseEntity.status(problem.getStatus())
                 .headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)

@@ -1,5 +1,7 @@
 package io.zoolens.api.system;
 
+import io.zoolens.web.Problems;
+import io.zoolens.web.StatusProblem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -30,34 +32,22 @@ class ProblemErrorController implements ErrorController {
                 // the error dispatch keeps the original method; the original path is an attribute
                 ? ProblemDetailsAdvice.tooLarge(
                         request.getMethod(), request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
-                : known(status);
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(status, known == null ? status.getReasonPhrase() : detail(known));
-        problem.setType(
-                URI.create(ProblemType.TYPE_PREFIX + (known == null ? "http-" + status.value() : known.slug())));
-        problem.setTitle(known == null ? status.getReasonPhrase() : known.title());
+                : ProblemType.forStatus(status.value());
+        ProblemDetail problem = known == null
+                ? Problems.problem(
+                        status,
+                        StatusProblem.slugFor(status.value()),
+                        status.getReasonPhrase(),
+                        status.getReasonPhrase())
+                : Problems.problem(status, known.slug(), known.title(), detail(known));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             problem.setInstance(URI.create(path));
         }
-        Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
-        if (requestId != null) {
-            problem.setProperty("requestId", requestId);
-        }
+        Problems.withRequestId(problem, request);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    private static ProblemType known(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> ProblemType.VALIDATION_FAILED;
-            case NOT_FOUND -> ProblemType.NOT_FOUND;
-            case UNAUTHORIZED -> ProblemType.NOT_AUTHENTICATED;
-            case FORBIDDEN -> ProblemType.FORBIDDEN;
-            case INTERNAL_SERVER_ERROR -> ProblemType.INTERNAL_ERROR;
-            default -> null;
-        };
     }
 
     private static String detail(ProblemType type) {

@@ -1,5 +1,6 @@
 package io.zoolens.api.system;
 
+import io.zoolens.web.StatusProblem;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,14 +46,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
      * between the two 413 types.
      */
     static String problem(int status, String method, String path) {
-        ProblemType type = switch (status) {
-            case 400 -> ProblemType.VALIDATION_FAILED;
-            case 404 -> ProblemType.NOT_FOUND;
-            case 413 -> ProblemDetailsAdvice.tooLarge(method, path);
-            default -> status >= 500 ? ProblemType.INTERNAL_ERROR : null;
-        };
+        ProblemType type = status == 413 ? ProblemDetailsAdvice.tooLarge(method, path) : ProblemType.forStatus(status);
         HttpStatus known = HttpStatus.resolve(status);
-        String slug = type == null ? "http-" + status : type.slug();
+        String slug = type == null ? StatusProblem.slugFor(status) : type.slug();
         String title = type != null ? type.title() : known != null ? known.getReasonPhrase() : "Error";
         String detail = status == 400 ? "The request line, path or headers could not be read." : title + ".";
         return "{\"type\":\"" + ProblemType.TYPE_PREFIX + slug + "\",\"title\":\"" + title + "\",\"status\":" + status

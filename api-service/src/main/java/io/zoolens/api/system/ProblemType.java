@@ -1,43 +1,46 @@
 package io.zoolens.api.system;
 
+import io.zoolens.web.Problems;
+import io.zoolens.web.StatusProblem;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 
 /**
  * Every problem the public API answers with: a stable {@code type} URI, its HTTP status and title. The table in
- * {@code docs/api.md} lists the same slugs; changing one is a breaking change for clients.
+ * {@code docs/api.md} lists the same slugs; changing one is a breaking change for clients. The types of bare
+ * statuses come from web-support's one table ({@link StatusProblem}), shared with the classifier.
  */
 public enum ProblemType {
-    VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST, "Validation failed"),
+    VALIDATION_FAILED(StatusProblem.VALIDATION_FAILED),
     EMPTY_IMAGE("empty-image", HttpStatus.BAD_REQUEST, "Empty image"),
-    NOT_AUTHENTICATED("not-authenticated", HttpStatus.UNAUTHORIZED, "Not signed in"),
+    NOT_AUTHENTICATED(StatusProblem.NOT_AUTHENTICATED),
     BAD_CREDENTIALS("bad-credentials", HttpStatus.UNAUTHORIZED, "Wrong login or password"),
     CSRF_TOKEN_INVALID("csrf-token-invalid", HttpStatus.FORBIDDEN, "Missing or wrong CSRF token"),
-    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
-    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    FORBIDDEN(StatusProblem.FORBIDDEN),
+    NOT_FOUND(StatusProblem.NOT_FOUND),
     MODEL_NOT_FOUND("model-not-found", HttpStatus.NOT_FOUND, "Unknown model"),
-    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
-    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    METHOD_NOT_ALLOWED(StatusProblem.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE(StatusProblem.NOT_ACCEPTABLE),
     USERNAME_TAKEN("username-taken", HttpStatus.CONFLICT, "Username taken"),
     EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "Email taken"),
     NOT_CLASSIFIED("not-classified", HttpStatus.CONFLICT, "Not classified yet"),
     IMAGE_TOO_LARGE("image-too-large", HttpStatus.CONTENT_TOO_LARGE, "Image too large"),
     UNSUPPORTED_IMAGE("unsupported-image", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported image type"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    UNSUPPORTED_MEDIA_TYPE(StatusProblem.UNSUPPORTED_MEDIA_TYPE),
     CORRUPT_IMAGE("corrupt-image", HttpStatus.UNPROCESSABLE_CONTENT, "Corrupt image"),
     TOO_MANY_PIXELS("too-many-pixels", HttpStatus.UNPROCESSABLE_CONTENT, "Too many pixels"),
     WEAK_PASSWORD("weak-password", HttpStatus.UNPROCESSABLE_CONTENT, "Password too weak"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
-    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    INTERNAL_ERROR(StatusProblem.INTERNAL_ERROR),
     CLASSIFIER_UNAVAILABLE("classifier-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Classifier unavailable"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     SESSION_ENDED("session-ended", HttpStatus.UNAUTHORIZED, "Session ended"),
     GUEST_LIMIT_REACHED("guest-limit-reached", HttpStatus.TOO_MANY_REQUESTS, "Guest limit reached"),
     STORAGE_QUOTA_EXCEEDED("storage-quota-exceeded", HttpStatus.CONTENT_TOO_LARGE, "Storage quota exceeded"),
-    REQUEST_TOO_LARGE("request-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
+    REQUEST_TOO_LARGE(StatusProblem.REQUEST_TOO_LARGE),
     ALBUM_NAME_TAKEN("album-name-taken", HttpStatus.CONFLICT, "Album name taken");
 
-    public static final String TYPE_PREFIX = "https://zoolens.io/problems/";
+    public static final String TYPE_PREFIX = Problems.TYPE_PREFIX;
 
     private final String slug;
     private final HttpStatus status;
@@ -47,6 +50,17 @@ public enum ProblemType {
         this.slug = slug;
         this.status = status;
         this.title = title;
+    }
+
+    ProblemType(StatusProblem generic) {
+        this(generic.slug(), generic.status(), generic.title());
+    }
+
+    /** The type of a bare status (web-support's table), or {@code null} when it has none. */
+    static ProblemType forStatus(int status) {
+        return StatusProblem.forStatus(status)
+                .map(generic -> valueOf(generic.name()))
+                .orElse(null);
     }
 
     public String slug() {
@@ -62,6 +76,6 @@ public enum ProblemType {
     }
 
     public URI type() {
-        return URI.create(TYPE_PREFIX + slug);
+        return Problems.type(slug);
     }
 }

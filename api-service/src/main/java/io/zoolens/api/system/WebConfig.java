@@ -8,17 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-/** Servlet-level wiring: the request-id and dependency-outage filters, and the clock. */
+/** Servlet-level wiring: the dependency-outage filter (right after web-support's request-id filter), the clock. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
-
-    @Bean
-    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
-        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-        // Before Spring Session and Spring Security, so their refusals carry the id as well.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
 
     @Bean
     FilterRegistrationBean<DependencyOutageFilter> dependencyOutageFilter(

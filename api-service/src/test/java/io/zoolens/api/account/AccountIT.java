@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.api.support.ApiIntegrationTest;
 import io.zoolens.api.support.Browser;
-import io.zoolens.api.support.TestImages;
 import io.zoolens.api.support.TestServers;
+import io.zoolens.image.testing.TestImages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

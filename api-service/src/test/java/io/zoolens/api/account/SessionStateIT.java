@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zoolens.api.support.ApiIntegrationTest;
 import io.zoolens.api.support.Browser;
 import io.zoolens.api.support.StoredData;
-import io.zoolens.api.support.TestImages;
+import io.zoolens.image.testing.TestImages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

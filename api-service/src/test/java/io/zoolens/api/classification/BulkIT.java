@@ -6,7 +6,7 @@ import io.zoolens.api.support.ApiIntegrationTest;
 import io.zoolens.api.support.Browser;
 import io.zoolens.api.support.Browser.Response;
 import io.zoolens.api.support.Pages;
-import io.zoolens.api.support.TestImages;
+import io.zoolens.image.testing.TestImages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

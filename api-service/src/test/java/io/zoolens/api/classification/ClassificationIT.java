@@ -7,7 +7,7 @@ import io.zoolens.api.support.Browser;
 import io.zoolens.api.support.Browser.Response;
 import io.zoolens.api.support.ClassifierStub;
 import io.zoolens.api.support.Pages;
-import io.zoolens.api.support.TestImages;
+import io.zoolens.image.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

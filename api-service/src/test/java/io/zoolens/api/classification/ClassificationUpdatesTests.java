@@ -3,8 +3,10 @@ package io.zoolens.api.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.api.classification.Classification.Status;
-import io.zoolens.api.classifier.ClassifierApi;
-import io.zoolens.api.classifier.ClassifierClient.Classified;
+import io.zoolens.api.classifier.Classified;
+import io.zoolens.api.classifier.LabelScore;
+import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Timings;
 import io.zoolens.api.support.TestServers;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,8 +80,8 @@ class ClassificationUpdatesTests {
 
         Classification claimed = updates.claimDue(NOW, Duration.ofMinutes(1)).orElseThrow();
 
-        assertThat(claimed.attempts()).isEqualTo(2);
-        assertThat(claimed.leaseToken()).isNotBlank();
+        assertThat(claimed.worker().attempts()).isEqualTo(2);
+        assertThat(claimed.worker().leaseToken()).isNotBlank();
         assertThat(updates.claimDue(NOW.plusSeconds(30), Duration.ofMinutes(1))).isEmpty();
         assertThat(updates.claimDue(NOW.plusSeconds(61), Duration.ofMinutes(1))).isPresent();
     }
@@ -103,8 +105,8 @@ class ClassificationUpdatesTests {
 
         Classification done = repository.findById(current.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(Status.DONE);
-        assertThat(done.topLabel()).isEqualTo("cat");
-        assertThat(done.leaseToken()).isNull();
+        assertThat(done.outcome().topLabel()).isEqualTo("cat");
+        assertThat(done.worker().leaseToken()).isNull();
     }
 
     @Test
@@ -137,13 +139,11 @@ class ClassificationUpdatesTests {
     }
 
     private static Classified classified() {
-        var answer = new ClassifierApi.ClassifyAnswer(
-                new ClassifierApi.ModelRef("coco-centernet", "1", "detection"),
-                null,
-                List.of(new ClassifierApi.Label("cat", 0.71)),
+        return new Classified(
+                new ModelUsed("coco-centernet", "1", "detection"),
+                List.of(new LabelScore("cat", 0.71)),
                 List.of(),
-                null);
-        return new Classified(answer, 12.0);
+                new Timings(null, null, null, 12.0));
     }
 
     private static <T> T get(Future<T> future) {

@@ -1,13 +1,13 @@
 package io.zoolens.api.classification;
 
-import static io.zoolens.api.support.HostileImages.ascii;
-import static io.zoolens.api.support.HostileImages.concat;
+import static io.zoolens.image.testing.HostileImages.ascii;
+import static io.zoolens.image.testing.HostileImages.concat;
 
 import io.zoolens.api.support.Browser;
-import io.zoolens.api.support.HostileImages;
-import io.zoolens.api.support.HostileImages.Format;
 import io.zoolens.api.support.HostileRequests;
 import io.zoolens.api.support.HostileRequests.Multipart;
+import io.zoolens.image.testing.HostileImages;
+import io.zoolens.image.testing.HostileImages.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.zoolens.api.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.api.classification.Classification.StoredImage;
-import io.zoolens.api.support.TestImages;
 import io.zoolens.api.support.TestServers;
 import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.ImageLimits;
+import io.zoolens.image.testing.TestImages;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,6 +2,7 @@ package io.zoolens.api.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zoolens.api.classifier.LabelScore;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

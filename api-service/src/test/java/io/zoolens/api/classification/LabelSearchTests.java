@@ -3,8 +3,10 @@ package io.zoolens.api.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.api.classification.Classification.Feedback;
-import io.zoolens.api.classifier.ClassifierApi;
-import io.zoolens.api.classifier.ClassifierClient.Classified;
+import io.zoolens.api.classifier.Classified;
+import io.zoolens.api.classifier.LabelScore;
+import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Timings;
 import io.zoolens.api.support.TestServers;
 import java.time.Instant;
 import java.util.Collection;
@@ -126,13 +128,14 @@ class LabelSearchTests {
     }
 
     /** Stored the way an upload stores it: the answer's labels, and what the thresholds make of them. */
-    private String classified(String owner, Thresholds thresholds, ClassifierApi.Label... labels) {
-        var answer = new ClassifierApi.ClassifyAnswer(
-                new ClassifierApi.ModelRef("coco-centernet", "1", "detection"), null, List.of(labels), List.of(), null);
+    private String classified(String owner, Thresholds thresholds, LabelScore... labels) {
+        var answer = new Classified(
+                new ModelUsed("coco-centernet", "1", "detection"),
+                List.of(labels),
+                List.of(),
+                new Timings(null, null, null, 10.0));
         Classification item = Classification.uploaded(owner, NOW, "a.png", null, thresholds, null, null);
-        return repository
-                .insert(ClassificationUpdates.withResult(item, new Classified(answer, 10), NOW))
-                .id();
+        return repository.insert(item.withResult(answer, NOW)).id();
     }
 
     /** A document as stored before issue 12: top five labels, no thresholds, no keys. */
@@ -161,8 +164,8 @@ class LabelSearchTests {
         return doc.getObjectId("_id").toHexString();
     }
 
-    private static ClassifierApi.Label label(String name, double score) {
-        return new ClassifierApi.Label(name, score);
+    private static LabelScore label(String name, double score) {
+        return new LabelScore(name, score);
     }
 
     private static String owner() {

@@ -7,7 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.zoolens.api.support.ApiIntegrationTest;
 import io.zoolens.api.support.Browser;
 import io.zoolens.api.support.Browser.Response;
-import io.zoolens.api.support.TestImages;
+import io.zoolens.image.testing.TestImages;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,10 @@ package io.zoolens.api.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zoolens.api.classifier.ClassifierApi;
+import io.zoolens.api.classifier.Classified;
+import io.zoolens.api.classifier.Detection;
+import io.zoolens.api.classifier.LabelScore;
+import io.zoolens.api.classifier.ModelUsed;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,8 @@ class ResultTests {
 
     @Test
     void atMostAThousandLabelsAndAHundredObjectsAreKept() {
-        List<ClassifierApi.Label> labels = new ArrayList<>();
-        List<ClassifierApi.DetectedObject> objects = new ArrayList<>();
+        List<LabelScore> labels = new ArrayList<>();
+        List<Detection> objects = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
             labels.add(label("l" + i, i / 1200.0));
             objects.add(object("o" + i, 0.06 + i / 2000.0));
@@ -121,17 +124,15 @@ class ResultTests {
         return new Result(labels, objects);
     }
 
-    private static ClassifierApi.ClassifyAnswer answer(
-            List<ClassifierApi.Label> labels, List<ClassifierApi.DetectedObject> objects) {
-        return new ClassifierApi.ClassifyAnswer(
-                new ClassifierApi.ModelRef("coco-centernet", "1", "detection"), null, labels, objects, null);
+    private static Classified answer(List<LabelScore> labels, List<Detection> objects) {
+        return new Classified(new ModelUsed("coco-centernet", "1", "detection"), labels, objects, null);
     }
 
-    private static ClassifierApi.Label label(String name, double score) {
-        return new ClassifierApi.Label(name, score);
+    private static LabelScore label(String name, double score) {
+        return new LabelScore(name, score);
     }
 
-    private static ClassifierApi.DetectedObject object(String name, double score) {
-        return new ClassifierApi.DetectedObject(name, score, new ClassifierApi.Box(1, 2, 3, 4));
+    private static Detection object(String name, double score) {
+        return new Detection(name, score, new Detection.Box(1, 2, 3, 4));
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.zoolens.api.support.ClassifierStub;
-import io.zoolens.api.support.TestImages;
 import io.zoolens.api.support.TestServers;
+import io.zoolens.image.testing.TestImages;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -53,12 +53,12 @@ class ClassifierClientTests {
     void anAnswerIsParsedAndTheRoundTripMeasured() {
         byte[] png = TestImages.png(40, 30);
 
-        ClassifierClient.Classified classified = client.classify(png, ClassifierStub.MODEL);
+        Classified classified = client.classify(png, ClassifierStub.MODEL);
 
-        assertThat(classified.answer().model().name()).isEqualTo("coco-centernet");
-        assertThat(classified.answer().labels().get(0).label()).isEqualTo("cat");
-        assertThat(classified.answer().objects().get(0).box().width()).isEqualTo(410.9742854833603);
-        assertThat(classified.roundTripMs()).isPositive();
+        assertThat(classified.model().name()).isEqualTo("coco-centernet");
+        assertThat(classified.labels().get(0).label()).isEqualTo("cat");
+        assertThat(classified.objects().get(0).box().width()).isEqualTo(410.9742854833603);
+        assertThat(classified.timings().classifierMs()).isPositive();
         assertThat(calls(png)).isEqualTo(1);
         assertThat(stub.received().get(stub.received().size() - 1).query()).isEqualTo("topK=1000&minScore=0");
     }

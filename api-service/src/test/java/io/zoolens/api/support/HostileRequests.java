@@ -1,5 +1,6 @@
 package io.zoolens.api.support;
 
+import io.zoolens.image.testing.HostileImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.zoolens.api.support.ApiIntegrationTest;
 import io.zoolens.api.support.Browser;
 import io.zoolens.api.support.Browser.Response;
-import io.zoolens.api.support.TestImages;
+import io.zoolens.image.testing.TestImages;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

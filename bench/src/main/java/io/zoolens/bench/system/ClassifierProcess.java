@@ -1,5 +1,6 @@
 package io.zoolens.bench.system;
 
+import io.zoolens.stackharness.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -9,7 +9,9 @@ import io.zoolens.classifier.runtime.ModelBusyException;
 import io.zoolens.classifier.runtime.ModelOverloadedException;
 import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.ImageRejectedException;
-import java.net.URI;
+import io.zoolens.web.Problems;
+import io.zoolens.web.StatusProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -43,7 +45,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_PREFIX = "https://zoolens.io/problems/";
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final MeterRegistry meters;
@@ -57,11 +58,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Refusals of the shared decoding path, with their extension members (the limit that was exceeded). */
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<Object> imageRejected(ImageRejectedException e, WebRequest request) {
-        var reason = e.reason();
-        ResponseEntity<Object> answer =
-                problem(HttpStatus.valueOf(reason.status()), reason.slug(), reason.title(), e.getMessage(), request);
-        e.properties().forEach(((ProblemDetail) answer.getBody())::setProperty);
-        return answer;
+        return answer(Problems.imageRejected(e), request);
     }
 
     @ExceptionHandler(ModelNotFoundException.class)
@@ -111,45 +108,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
-        if (isSizeLimit(e)) {
+        if (Problems.isSizeLimit(e) || Problems.isCountLimit(e)) {
             return imageRejected(decoder.oversized(), request);
         }
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "validation-failed",
-                "Validation failed",
-                "The multipart request could not be read",
-                request);
+        return problem(StatusProblem.VALIDATION_FAILED, "The multipart request could not be read", request);
     }
 
     /** Query parameters the container cannot decode ({@code topK=%FF}) or the binder cannot bind. */
     @ExceptionHandler({InvalidParameterException.class, InvalidPropertyException.class})
     ResponseEntity<Object> malformedParameters(Exception e, WebRequest request) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "validation-failed",
-                "Validation failed",
-                "The request has malformed parameters",
-                request);
-    }
-
-    private static boolean isSizeLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.contains("SizeLimitExceeded") || name.contains("SizeException") || name.contains("CountLimit")) {
-                return true;
-            }
-        }
-        return false;
+        return problem(StatusProblem.VALIDATION_FAILED, "The request has malformed parameters", request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("Unexpected error", e);
         return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error",
-                "Internal error",
+                StatusProblem.INTERNAL_ERROR,
                 "Something went wrong on our side; the request id in the logs tells us what.",
                 request);
     }
@@ -160,7 +135,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
         String slug = slugFor(ex, statusCode);
-        problem.setType(URI.create(TYPE_PREFIX + slug));
+        problem.setType(Problems.type(slug));
         if (ex instanceof MaxUploadSizeExceededException) {
             ImageRejectedException oversized = decoder.oversized();
             problem.setTitle(oversized.reason().title());
@@ -184,21 +159,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
     }
 
+    /** The classifier takes only images, so any body too large is an image too large; the rest: the shared table. */
     private static String slugFor(Exception ex, HttpStatusCode status) {
-        if (ex instanceof MaxUploadSizeExceededException) {
-            return "image-too-large";
+        if (ex instanceof MaxUploadSizeExceededException || status.value() == 413) {
+            return ImageRejectedException.Reason.TOO_MANY_BYTES.slug();
         }
-        if (status.value() == 400) {
-            return "validation-failed";
-        }
-        return switch (status.value()) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "image-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status.is5xxServerError() ? "internal-error" : "bad-request";
-        };
+        return StatusProblem.slugFor(status.value());
     }
 
     private static List<Map<String, String>> fieldErrors(Exception ex) {
@@ -240,21 +206,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return name == null ? "parameter" : name;
     }
 
-    private ResponseEntity<Object> problem(
-            HttpStatus status, String slug, String title, String detail, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + slug));
-        problem.setTitle(title);
-        fillInstance(problem, request);
-        meters.counter("zoolens.problems", "type", slug).increment();
-        return ResponseEntity.status(status).body(problem);
+    private ResponseEntity<Object> problem(StatusProblem type, String detail, WebRequest request) {
+        return problem(type.status(), type.slug(), type.title(), detail, request);
     }
 
+    private ResponseEntity<Object> problem(
+            HttpStatus status, String slug, String title, String detail, WebRequest request) {
+        return answer(Problems.problem(status, slug, title, detail), request);
+    }
+
+    private ResponseEntity<Object> answer(ProblemDetail problem, WebRequest request) {
+        fillInstance(problem, request);
+        meters.counter("zoolens.problems", "type", slugOf(problem)).increment();
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String slugOf(ProblemDetail problem) {
+        return problem.getType().toString().substring(Problems.TYPE_PREFIX.length());
+    }
+
+    /** The request's path as {@code instance} and its {@code requestId}. */
     private static void fillInstance(ProblemDetail problem, WebRequest request) {
-        if (problem.getInstance() == null && request instanceof NativeWebRequest nativeRequest) {
-            var servletRequest = nativeRequest.getNativeRequest(jakarta.servlet.http.HttpServletRequest.class);
+        if (request instanceof NativeWebRequest nativeRequest) {
+            HttpServletRequest servletRequest = nativeRequest.getNativeRequest(HttpServletRequest.class);
             if (servletRequest != null) {
-                problem.setInstance(URI.create(servletRequest.getRequestURI()));
+                Problems.about(problem, servletRequest);
             }
         }
     }

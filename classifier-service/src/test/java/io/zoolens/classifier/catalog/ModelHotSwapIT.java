@@ -3,9 +3,9 @@ package io.zoolens.classifier.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zoolens.classifier.TestImages;
 import io.zoolens.classifier.TestModels;
 import io.zoolens.classifier.runtime.LoadedModel;
+import io.zoolens.image.testing.TestImages;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,9 @@ package io.zoolens.classifier.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.classifier.Readiness;
-import io.zoolens.classifier.TestImages;
 import io.zoolens.classifier.TestModels;
+import io.zoolens.image.testing.HostileImages;
+import io.zoolens.image.testing.TestImages;
 import java.awt.Color;
 import java.io.IOException;
 import java.net.URI;
@@ -343,7 +344,9 @@ class ClassifyApiIT {
     void aTruncatedPngIs422CorruptImage() {
         // a noisy picture compresses badly, so half of it is really missing pixel data
         expectProblem(
-                post(TestModels.COLOUR, TestImages.truncated(TestImages.noise(300, 300)), ""), 422, "corrupt-image");
+                post(TestModels.COLOUR, TestImages.truncated(TestImages.encode(TestImages.noise(300, 300), "png")), ""),
+                422,
+                "corrupt-image");
     }
 
     @Test
@@ -361,7 +364,7 @@ class ClassifyApiIT {
     @Test
     void aPngDeclaring100kBy100kPixelsIsRefusedFromItsHeader() {
         long started = System.nanoTime();
-        expectProblem(post(TestModels.COLOUR, TestImages.pngDeclaring(100_000, 100_000), ""), 422, "too-many-pixels")
+        expectProblem(post(TestModels.COLOUR, HostileImages.pngDeclaring(100_000, 100_000), ""), 422, "too-many-pixels")
                 .jsonPath("$.detail")
                 .isEqualTo("The image has 10,000.0 megapixels (100000 × 100000); at most 4 megapixels are accepted.")
                 .jsonPath("$.maxPixels")
@@ -384,10 +387,10 @@ class ClassifyApiIT {
     @Test
     void afterBadInputTheServiceStaysUpAndAnswers() {
         for (int i = 0; i < 20; i++) {
-            post(TestModels.COLOUR, TestImages.pngDeclaring(90_000, 90_000), "")
+            post(TestModels.COLOUR, HostileImages.pngDeclaring(90_000, 90_000), "")
                     .expectStatus()
                     .isEqualTo(422);
-            post(TestModels.COLOUR, TestImages.truncated(TestImages.noise(64, 64)), "")
+            post(TestModels.COLOUR, TestImages.truncated(TestImages.encode(TestImages.noise(64, 64), "png")), "")
                     .expectStatus()
                     .isEqualTo(422);
         }

@@ -3,7 +3,7 @@ package io.zoolens.classifier.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.classifier.Readiness;
-import io.zoolens.classifier.TestImages;
+import io.zoolens.image.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +123,7 @@ class DefaultModelIT {
         return client.post()
                 .uri("/v1/models/coco-centernet:classify")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(TestImages.photo(photo))
+                .body(TestImages.fetched(photo))
                 .exchange()
                 .expectStatus()
                 .isOk()

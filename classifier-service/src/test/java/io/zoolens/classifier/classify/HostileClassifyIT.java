@@ -2,10 +2,10 @@ package io.zoolens.classifier.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zoolens.classifier.HostileImages;
-import io.zoolens.classifier.HostileImages.Format;
 import io.zoolens.classifier.Readiness;
 import io.zoolens.classifier.TestModels;
+import io.zoolens.image.testing.HostileImages;
+import io.zoolens.image.testing.HostileImages.Format;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -180,7 +180,7 @@ class HostileClassifyIT {
                 "BMP 100000×100000",
                 HostileImages.bmpDeclaring(bmp, 100_000, 100_000),
                 Set.of("too-many-pixels", "corrupt-image"));
-        both(tests, "bombs", "WebP canvas 16384×16384", HostileImages.webpCanvas(16_384, 16_384), pixels);
+        both(tests, "bombs", "WebP canvas 16384×16384", HostileImages.webpExtendedCanvas(16_384, 16_384), pixels);
         for (int i = 0; i < VP8L_PAST_END.size(); i++) {
             both(
                     tests,

@@ -3,7 +3,7 @@ package io.zoolens.classifier.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.classifier.Readiness;
-import io.zoolens.classifier.TestImages;
+import io.zoolens.image.testing.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +52,7 @@ class OverloadIT {
 
     @Test
     void aBurstBeyondTheQueueIsShedWith503AndTheServiceRecoversAtOnce() throws Exception {
-        byte[] photo = TestImages.photo("chelsea.png");
+        byte[] photo = TestImages.fetched("chelsea.png");
         ExecutorService clients = Executors.newFixedThreadPool(16);
         List<EntityExchangeResult<String>> results = new ArrayList<>();
         try {

@@ -15,13 +15,12 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.zoolens.bench.jmhsupport.InferenceBenchSettings;
 import io.zoolens.bench.jmhsupport.JmhRuns;
+import io.zoolens.bench.jmhsupport.ModelPhoto;
 import io.zoolens.model.ModelMetadata;
 import io.zoolens.model.Preprocessor;
 import io.zoolens.model.TensorFlowNativeLibraries;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,7 +38,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 7 (1): the default model's raw in-process throughput through DJL, the limit the service can
@@ -103,13 +100,11 @@ public class RawInferenceBenchmark {
             System.setProperty("ai.djl.tensorflow.num_intraop_threads", String.valueOf(intraOpThreads));
             System.setProperty("ai.djl.tensorflow.num_interop_threads", String.valueOf(interOpThreads));
             Path modelDir = root.resolve(model);
-            ModelMetadata metadata = JsonMapper.builder()
-                    .build()
-                    .readValue(modelDir.resolve("zoolens-model.json").toFile(), ModelMetadata.class);
+            ModelMetadata metadata = ModelPhoto.metadata(modelDir);
             spec = metadata.input();
             inputKey = spec.tensor();
             outputKey = metadata.outputs().detections();
-            image = letterbox(root.resolve(photo), spec);
+            image = ModelPhoto.tensor(root.resolve(photo), spec);
             zooModel = Criteria.builder()
                     .setTypes(NDList.class, NDList.class)
                     .optModelPath(modelDir)
@@ -243,20 +238,6 @@ public class RawInferenceBenchmark {
                 rows[best + 1],
                 rows[best + 2],
                 rows[best + 3]);
-    }
-
-    /** The photo as the service feeds it: upright RGB, letterboxed by the service's preprocessor. */
-    static float[] letterbox(Path photo, ModelMetadata.Input spec) throws IOException {
-        if (!Files.isRegularFile(photo)) {
-            throw new IllegalStateException(photo + " is missing: run scripts/fetch-test-images.sh");
-        }
-        BufferedImage decoded = ImageIO.read(photo.toFile());
-        BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(decoded, 0, 0, null);
-        FloatBuffer tensor = new Preprocessor(spec).prepare(rgb, 1, 0f).tensor();
-        float[] values = new float[tensor.remaining()];
-        tensor.get(values);
-        return values;
     }
 
     private static Path nativeCacheDir() {

@@ -2,6 +2,8 @@ package io.zoolens.bench.tensorflowjava;
 
 import io.zoolens.bench.jmhsupport.InferenceBenchSettings;
 import io.zoolens.bench.jmhsupport.JmhRuns;
+import io.zoolens.bench.jmhsupport.ModelPhoto;
+import io.zoolens.model.ModelMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -110,7 +112,12 @@ public class TensorFlowJavaBenchmark {
             if (size <= 0 || inputShape.get(2) != size) {
                 throw new IllegalStateException("expected a square NHWC input of known size, got " + inputShape);
             }
-            image = LetterboxedPhoto.read(root.resolve(photo), size);
+            ModelMetadata.Input spec = ModelPhoto.metadata(root.resolve(model)).input();
+            if (spec.width() != size || spec.height() != size) {
+                throw new IllegalStateException(
+                        "the signature's input " + inputShape + " is not the metadata's " + spec);
+            }
+            image = ModelPhoto.tensor(root.resolve(photo), spec);
         }
 
         /** {@code batch} copies of the image as one tensor; the caller closes it. */

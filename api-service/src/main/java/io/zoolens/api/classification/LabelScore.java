@@ -1,4 +1,0 @@
-package io.zoolens.api.classification;
-
-/** One label and how sure the model is of it (0..1): Zoolens's own type, mapped once from the classifier's. */
-public record LabelScore(String label, double score) {}

@@ -1,0 +1,19 @@
+package io.zoolens.api.classifier;
+
+import java.util.List;
+
+/**
+ * The classifier's answer in Zoolens's own types, mapped once from its wire records ({@link ClassifierApi}) by
+ * {@link ClassifierClient}: nothing past the client sees the classifier's JSON.
+ *
+ * @param labels every label score given, in the classifier's order
+ * @param objects every object given, in the classifier's order
+ * @param timings the classifier's stages and the measured round trip ({@code classifierMs})
+ */
+public record Classified(ModelUsed model, List<LabelScore> labels, List<Detection> objects, Timings timings) {
+
+    public Classified {
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        objects = objects == null ? List.of() : List.copyOf(objects);
+    }
+}
