@@ -1208,8 +1208,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Classified */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ClassificationResponse"];
+                };
+            };
+            /** @description Stored as PENDING; its Location answers once it is classified */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
