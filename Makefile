@@ -11,7 +11,7 @@ MVN := ./mvnw -B -ntp
 # requests on virtual threads. The code stays Java 17 bytecode; without a newer JDK everything runs on 17.
 export JAVA_HOME := $(or $(JAVA_HOME),$(shell bash -c 'source scripts/stack/lib.sh && java_home'))
 
-.PHONY: audit help test prerequisites test-images model java-test frontend-test stack-test bench bench-inference bench-smoke soak bench-memory build up down status logs
+.PHONY: api-types audit help test prerequisites test-images model java-test frontend-test stack-test bench bench-inference bench-smoke soak bench-memory build up down status logs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-15s %s\n", $$1, $$2 }'
@@ -34,6 +34,11 @@ java-test: ## the service modules: unit tests, integration tests, formatting (al
 
 frontend-test: ## the frontend: clean install, build (type-check, lint, bundle) and unit tests
 	cd frontend && npm ci --no-audit --no-fund && npm run build && npm run test:unit
+
+api-types: ## after an api change: rewrite frontend/src/services/openapi.json from the api (OpenApiDocumentIT) and regenerate openapi.d.ts
+	$(MVN) verify -pl api-service -am -Dzoolens.openapi.write=true -Dit.test=OpenApiDocumentIT -Dtest=none \
+		-Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dspotless.check.skip=true
+	cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run api:generate
 
 audit: ## dependency audit: SBOMs in target/audit; npm audit and OWASP dependency-check where reachable (docs/security.md)
 	scripts/audit-dependencies.sh

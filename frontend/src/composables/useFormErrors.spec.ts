@@ -20,4 +20,11 @@ describe('useFormErrors', () => {
     expect(errors.fields.value).toEqual({})
     expect(errors.form.value).toBe('That username or email and password do not match.')
   })
+
+  it('says an error about no field in the form, not beside a field called "null"', () => {
+    const errors = useFormErrors()
+    errors.show(new ApiProblem({ type: `${P}validation-failed`, detail: 'The request is invalid.', errors: [{ field: null, message: 'Give a name or a description.' }] }, 400))
+    expect(errors.fields.value).toEqual({})
+    expect(errors.form.value).not.toBeNull()
+  })
 })

@@ -16,6 +16,7 @@ export function useFormErrors(fieldsBySlug: Record<string, string> = {}) {
     if (error instanceof ApiProblem) {
       // A field can fail several rules at once (a weak password): say all of them.
       for (const item of error.errors) {
+        if (item.field === null) continue // about the whole request: the form's message below says it
         const before = fields.value[item.field]
         fields.value[item.field] = before ? `${before} ${item.message}` : item.message
       }
@@ -24,7 +25,7 @@ export function useFormErrors(fieldsBySlug: Record<string, string> = {}) {
         fields.value[field] = problemMessage(error)
         return
       }
-      if (error.errors.length) return
+      if (error.errors.some((item) => item.field !== null)) return
     }
     form.value = problemMessage(error)
   }

@@ -2,15 +2,23 @@ import { config } from '@/config'
 import { createHttp, type Http, type SessionGuard, type UploadOptions } from './http'
 import type {
   Album,
+  AlbumCreateRequest,
+  AlbumUpdateRequest,
   BulkRequest,
   BulkResult,
   Classification,
+  FeedbackRequest,
+  FileRequest,
   HistoryFilter,
+  LoginRequest,
   ModelList,
   Page,
   PasswordCheck,
+  PasswordCheckRequest,
   PasswordRules,
+  RegisterRequest,
   ResultThresholds,
+  UploadQuery,
   SessionState,
   Stats,
   User,
@@ -23,8 +31,8 @@ export type * from './types'
 export interface ClassifyRequest {
   image: Blob
   filename?: string
-  model?: string
-  albumId?: string
+  model?: UploadQuery['model']
+  albumId?: UploadQuery['albumId']
 }
 
 export interface ClassifyAnswer {
@@ -49,15 +57,15 @@ export function createApi(http: Http) {
           throw error
         }
       },
-      register: (body: { username: string; email: string; password: string }) => request<User>('POST', '/auth/register', { body }),
-      login: (body: { login: string; password: string }) => request<User>('POST', '/auth/login', { body }),
+      register: (body: RegisterRequest) => request<User>('POST', '/auth/register', { body }),
+      login: (body: LoginRequest) => request<User>('POST', '/auth/login', { body }),
       logout: () => request<void>('POST', '/auth/logout'),
       logoutEverywhere: () => request<void>('POST', '/auth/logout-everywhere'),
       refreshCsrfToken: () => http.refreshCsrfToken(),
       /** Who is here and which limits apply; always 200, a guest gets `user: null` (what the app uses, not `me`). */
       session: () => request<SessionState>('GET', '/auth/session'),
       passwordRules: () => request<PasswordRules>('GET', '/auth/password-rules'),
-      checkPassword: (body: { password: string; username?: string; email?: string }, signal?: AbortSignal) =>
+      checkPassword: (body: PasswordCheckRequest, signal?: AbortSignal) =>
         request<PasswordCheck>('POST', '/auth/password-check', { body, signal }),
       /** See http.ts: the auth store tells the transport who it believes is signed in. */
       guardSession: (guard: SessionGuard | null) => http.guardSession(guard),
@@ -75,17 +83,17 @@ export function createApi(http: Http) {
         return { classification: answer.body, queued: answer.status === 202 }
       },
       list: (filter: HistoryFilter, page = 0, size = config.historyPageSize, signal?: AbortSignal) =>
-        request<Page<Classification>>('GET', '/classifications', {
+        request<Page>('GET', '/classifications', {
           query: { page, size, sort: 'createdAt,desc', label: filter.label, albumId: filter.albumId, feedback: filter.feedback },
           signal,
         }),
       /** With thresholds, the stored answer is filtered with those instead of the defaults (topK 5, minScore 0.3). */
       get: (classificationId: string, signal?: AbortSignal, thresholds?: Partial<ResultThresholds>) =>
         request<Classification>('GET', `/classifications/${id(classificationId)}`, { signal, query: thresholds }),
-      giveFeedback: (classificationId: string, body: { correct: boolean; label: string | null }) =>
+      giveFeedback: (classificationId: string, body: FeedbackRequest) =>
         request<Classification>('PUT', `/classifications/${id(classificationId)}/feedback`, { body }),
-      fileInto: (classificationId: string, albumId: string | null) =>
-        request<Classification>('PATCH', `/classifications/${id(classificationId)}`, { body: { albumId } }),
+      fileInto: (classificationId: string, albumId: FileRequest['albumId']) =>
+        request<Classification>('PATCH', `/classifications/${id(classificationId)}`, { body: { albumId } satisfies FileRequest }),
       remove: (classificationId: string) => request<void>('DELETE', `/classifications/${id(classificationId)}`),
       /** File (albumId, or null to take out) or delete up to 100 own items at once. */
       bulk: (body: BulkRequest) => request<BulkResult>('POST', '/classifications/bulk', { body }),
@@ -93,8 +101,8 @@ export function createApi(http: Http) {
     albums: {
       list: () => request<Album[]>('GET', '/albums'),
       get: (albumId: string) => request<Album>('GET', `/albums/${id(albumId)}`),
-      create: (body: { name: string; description?: string }) => request<Album>('POST', '/albums', { body }),
-      update: (albumId: string, body: { name?: string; description?: string }) => request<Album>('PATCH', `/albums/${id(albumId)}`, { body }),
+      create: (body: AlbumCreateRequest) => request<Album>('POST', '/albums', { body }),
+      update: (albumId: string, body: AlbumUpdateRequest) => request<Album>('PATCH', `/albums/${id(albumId)}`, { body }),
       remove: (albumId: string) => request<void>('DELETE', `/albums/${id(albumId)}`),
     },
     stats: {

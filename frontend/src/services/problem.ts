@@ -1,5 +1,5 @@
 import { formatBytes } from '@/utils/format'
-import type { ProblemBody } from './types'
+import type { FieldError, ProblemBody } from './types'
 
 export const PROBLEM_BASE = 'https://zoolens.io/problems/'
 
@@ -10,7 +10,7 @@ export class ApiProblem extends Error {
   readonly status: number
   readonly detail?: string
   readonly instance?: string
-  readonly errors: { field: string; message: string; code?: string }[]
+  readonly errors: FieldError[]
   readonly retryAfterSeconds?: number
   private readonly body: ProblemBody
 

@@ -1,220 +1,71 @@
-// Shapes of the public API (docs/api.md). Field names follow the contract exactly.
+// Names the SPA uses for the API's shapes, all taken from the generated `openapi.d.ts` (frontend/README.md,
+// "API types"). They are looked up by endpoint, not by the api's schema names, so renaming a Java record
+// changes nothing here. Only the SPA's own words (HistoryFilter's subset) are chosen here.
+import type { components, paths } from './openapi'
 
-export interface User {
-  id: string
-  username: string
-  email: string
-  createdAt: string
-}
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>
+type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : never
+type ContentOf<A> = A extends { content: infer C } ? C[keyof C] : never
+/** Not `never` when an endpoint has no such body: that would silently type-check anything. */
+type Found<T> = [T] extends [never] ? { 'the OpenAPI document has no such body': never } : T
+/** The body of the operation's success answer (200, else 201, else 202). */
+type Answer<P extends keyof paths, M extends Method> = Found<ContentOf<Success<Operation<P, M>['responses']>>>
+/** The operation's JSON request body. */
+type Body<P extends keyof paths, M extends Method> = Found<
+  Operation<P, M> extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never
+>
+type Query<P extends keyof paths, M extends Method> = NonNullable<Operation<P, M>['parameters']['query']>
 
-export type ClassificationStatus = 'PENDING' | 'DONE' | 'FAILED'
-export type ModelTask = 'classification' | 'detection' | 'embedding'
-
-export interface ImageInfo {
-  contentType: string
-  width: number
-  height: number
-  bytes: number
-  sha256: string
-  url: string
-  thumbnailUrl: string
-}
-
-export interface LabelScore {
-  label: string
-  score: number
-}
-
-export interface Box {
-  x: number
-  y: number
-  width: number
-  height: number
-}
-
-export interface DetectedObject extends LabelScore {
-  box: Box
-}
-
-export interface Feedback {
-  correct: boolean
-  label: string | null
-  givenAt: string
-}
-
-export interface Classification {
-  id: string
-  status: ClassificationStatus
-  createdAt: string
-  classifiedAt: string | null
-  originalFilename: string | null
-  image: ImageInfo
-  model: { name: string; version: string; task: ModelTask } | null
-  topLabel: string | null
-  topScore: number | null
-  labels: LabelScore[]
-  objects?: DetectedObject[] | null
-  timings?: { decodeMs?: number; preprocessMs?: number; inferenceMs?: number; classifierMs?: number } | null
-  albumId: string | null
-  feedback: Feedback | null
-  attempts: number
-  error?: { type: string; detail?: string } | null
-  // Issue 12 (contract E). Optional because an api replica one version behind (rolling upgrade) leaves them out.
-  /** False when DONE and no label reaches the upload's minScore. */
-  recognised?: boolean
-  /** When not recognised: the best (up to 3) labels below minScore; else empty. */
-  hints?: LabelScore[]
-  /** How many label scores the stored answer has (what "show all labels" can show). */
-  labelCount?: number
-  /** The thresholds `labels` and `objects` were filtered with. */
-  applied?: ResultThresholds
-  album?: { id: string; name: string } | null
-}
-
-export interface Page<T> {
-  items: T[]
-  page: number
-  size: number
-  totalItems: number
-  totalPages: number
-}
-
-export type FeedbackFilter = 'none' | 'correct' | 'wrong'
-
-export interface HistoryFilter {
-  label?: string
-  albumId?: string
-  feedback?: FeedbackFilter
-}
-
-export interface Album {
-  id: string
-  name: string
-  description: string | null
-  createdAt: string
-  itemCount: number
-  coverThumbnailUrl: string | null
-}
-
-export interface AccuracyCounts {
-  count: number
-  withFeedback: number
-  correct: number
-  accuracy: number | null
-}
-
-export interface StatsTotals {
-  classifications: number
-  pending: number
-  failed: number
-  /** Done items with a label at or above their upload's threshold, and those without one. */
-  recognised: number
-  nothingFound: number
-  withFeedback: number
-  correct: number
-  /** Over recognised items only: `correct / (withFeedback - nothingFoundWithFeedback)`. */
-  accuracy: number | null
-  nothingFoundWithFeedback: number
-}
-
-/** One bar of "pictures per label"; the nothing-found entry has `label: null` and comes last. */
-export interface LabelStats extends AccuracyCounts {
-  label: string | null
-  nothingFound: boolean
-}
-
-export interface Stats {
-  totals: StatsTotals
-  labels: LabelStats[]
-  models: (AccuracyCounts & { name: string; version: string })[]
-  days: { date: string; count: number; correct: number; wrong: number }[]
-}
-
-export interface ModelInfo {
-  name: string
-  task: ModelTask
-  description?: string | null
-  activeVersion: string
-  versions: string[]
-  labels: string[]
-}
-
-export interface ModelList {
-  defaultModel: string
-  models: ModelInfo[]
-}
-
-export interface CsrfToken {
-  headerName: string
-  token: string
-}
-
-/** RFC 9457 body as the API sends it; extension members (`limit`, `retryAfterSeconds`, …) stay readable. */
-export interface ProblemBody {
-  type?: string
-  title?: string
-  status?: number
-  detail?: string
-  instance?: string
-  errors?: { field: string; message: string; code?: string }[]
-  [extension: string]: unknown
-}
-
+export type User = Answer<'/api/auth/me', 'get'>
+export type RegisterRequest = Body<'/api/auth/register', 'post'>
+export type LoginRequest = Body<'/api/auth/login', 'post'>
 /** `GET /api/auth/session`: who is here, and the limits that apply (docs/api.md). */
-export interface SessionLimits {
-  guestUploads: { max: number; windowSeconds: number; perAddress: boolean }
-  upload: { maxBytes: number; maxPixels: number; allowedTypes: string[] }
-  accountUploads: { max: number; windowSeconds: number }
-  storageQuotaBytes: number
-}
+export type SessionState = Answer<'/api/auth/session', 'get'>
+export type SessionLimits = SessionState['limits']
+export type SessionUsage = NonNullable<SessionState['usage']>
+export type CsrfToken = Answer<'/api/auth/csrf', 'get'>
+export type PasswordRules = Answer<'/api/auth/password-rules', 'get'>
+export type PasswordRule = PasswordRules['rules'][number]
+export type PasswordCheckRequest = Body<'/api/auth/password-check', 'post'>
+export type PasswordCheck = Answer<'/api/auth/password-check', 'post'>
 
-export interface SessionUsage {
-  items: number
-  storedBytes: number
-  quotaBytes: number
-}
-
-export interface SessionState {
-  user: User | null
-  /** The request had a guest session (a guest who uploaded). */
-  guest: boolean
-  limits: SessionLimits
-  usage: SessionUsage | null
-}
-
-export interface PasswordRule {
-  code: string
-  text: string
-}
-
-export interface PasswordRules {
-  minLength: number
-  maxBytes: number
-  rules: PasswordRule[]
-}
-
-export interface PasswordCheck {
-  acceptable: boolean
-  failed: PasswordRule[]
-}
-
-export type BulkAction = 'file' | 'delete'
-
+export type Classification = Answer<'/api/classifications/{id}', 'get'>
+export type ClassificationStatus = Classification['status']
+export type ImageInfo = Classification['image']
+export type LabelScore = Classification['labels'][number]
+export type DetectedObject = NonNullable<Classification['objects']>[number]
+export type Box = DetectedObject['box']
+export type Feedback = NonNullable<Classification['feedback']>
+export type ResultThresholds = Classification['applied']
+export type UploadQuery = Query<'/api/classifications', 'post'>
+export type Page = Answer<'/api/classifications', 'get'>
+export type FeedbackRequest = Body<'/api/classifications/{id}/feedback', 'put'>
+export type FileRequest = Body<'/api/classifications/{id}', 'patch'>
 /** `POST /api/classifications/bulk`: `albumId` only for `file`, null takes the items out of their album. */
-export interface BulkRequest {
-  ids: string[]
-  action: BulkAction
-  albumId?: string | null
-}
+export type BulkRequest = Body<'/api/classifications/bulk', 'post'>
+export type BulkAction = BulkRequest['action']
+export type BulkResult = Answer<'/api/classifications/bulk', 'post'>
+type ListFilter = Query<'/api/classifications', 'get'>['filter']
+/** What History filters by (the list endpoint also takes `status`, which the SPA does not use). */
+export type HistoryFilter = Pick<ListFilter, 'label' | 'albumId' | 'feedback'>
+export type FeedbackFilter = NonNullable<ListFilter['feedback']>
 
-export interface BulkResult {
-  action: BulkAction
-  updated: number
-  notFound: string[]
-}
+export type Album = Answer<'/api/albums/{id}', 'get'>
+export type AlbumCreateRequest = Body<'/api/albums', 'post'>
+export type AlbumUpdateRequest = Body<'/api/albums/{id}', 'patch'>
 
-/** `topK` (1–100) and `minScore` (0–1) of an upload or a re-read of a classification. */
-export interface ResultThresholds {
-  topK: number
-  minScore: number
-}
+export type Stats = Answer<'/api/stats', 'get'>
+export type StatsTotals = Stats['totals']
+/** One bar of "pictures per label"; the nothing-found entry has `label: null` and comes last. */
+export type LabelStats = Stats['labels'][number]
+
+export type ModelList = Answer<'/api/models', 'get'>
+export type ModelInfo = ModelList['models'][number]
+
+/**
+ * An RFC 9457 body (the api's `Problem`, extension members such as `limit` or `retryAfterSeconds` included). Every
+ * member is optional here: the body may come from a proxy, or be made in the browser for a network failure.
+ */
+export type ProblemBody = Partial<components['schemas']['Problem']>
+export type FieldError = NonNullable<ProblemBody['errors']>[number]

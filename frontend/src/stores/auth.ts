@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { config } from '@/config'
-import { api, type PasswordRules, type SessionLimits, type SessionState, type SessionUsage, type User } from '@/services/api'
+import { api, type LoginRequest, type PasswordRules, type RegisterRequest, type SessionLimits, type SessionState, type SessionUsage, type User } from '@/services/api'
 import type { Method } from '@/services/http'
 import { useAlbumsStore } from './albums'
 import { useHistoryStore } from './history'
@@ -153,13 +153,13 @@ export const useAuthStore = defineStore('auth', () => {
     return passwordRules.value
   }
 
-  async function register(input: { username: string; email: string; password: string }) {
+  async function register(input: RegisterRequest) {
     const created = await api.auth.register(input)
     forgetPersonalData()
     setUser(created)
   }
 
-  async function signIn(input: { login: string; password: string }) {
+  async function signIn(input: LoginRequest) {
     const signedIn = await api.auth.login(input)
     forgetPersonalData()
     setUser(signedIn)

@@ -4,7 +4,7 @@ export const user: User = { id: 'u1', username: 'ada', email: 'ada@example.org',
 
 export function classification(overrides: Partial<Classification> = {}): Classification {
   const id = overrides.id ?? 'c1'
-  return {
+  const answer: Classification = {
     id,
     status: 'DONE',
     createdAt: '2026-11-25T20:07:40Z',
@@ -31,7 +31,19 @@ export function classification(overrides: Partial<Classification> = {}): Classif
     albumId: null,
     feedback: null,
     attempts: 1,
+    error: null,
+    album: null,
+    hints: [],
+    applied: { topK: 5, minScore: 0.3 },
+    recognised: true,
+    labelCount: 2,
     ...overrides,
+  }
+  // What the api derives from the answer, unless a test sets it.
+  return {
+    ...answer,
+    recognised: overrides.recognised ?? (answer.status === 'DONE' && answer.topLabel !== null && answer.labels.length > 0),
+    labelCount: overrides.labelCount ?? answer.labels.length,
   }
 }
 
@@ -68,6 +80,7 @@ export function session(overrides: Partial<SessionState> = {}): SessionState {
       guestUploads: { max: 30, windowSeconds: 3600, perAddress: true },
       upload: { maxBytes: 10485760, maxPixels: 40000000, allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp'] },
       accountUploads: { max: 60, windowSeconds: 60 },
+      accountUploadsPerDay: null,
       storageQuotaBytes: 2147483648,
     },
     usage: overrides.user === null ? null : { items: 12, storedBytes: 3456789, quotaBytes: 2147483648 },

@@ -1,4 +1,5 @@
 // Formatting helpers shared by views; locale comes from the browser.
+import type { Album } from '@/services/types'
 
 export function formatPercent(score: number | null | undefined, digits = 0): string {
   if (score === null || score === undefined || !Number.isFinite(score)) return '–'
@@ -54,6 +55,6 @@ export function humanLabel(label: string | null | undefined): string {
 }
 
 /** An album in a picker: its name and how many pictures it holds ("Zoo (3 pictures)"). */
-export function albumOptionLabel(album: { name: string; itemCount: number }): string {
+export function albumOptionLabel(album: Pick<Album, 'name' | 'itemCount'>): string {
   return `${album.name} (${album.itemCount} ${album.itemCount === 1 ? 'picture' : 'pictures'})`
 }

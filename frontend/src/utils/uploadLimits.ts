@@ -1,13 +1,11 @@
 import { config } from '@/config'
 import { ApiProblem, PROBLEM_BASE, problemMessage } from '@/services/problem'
+import type { SessionLimits } from '@/services/types'
 import { formatBytes } from './format'
 
 /** What the api accepts (contract E; the same defaults as the api-service). The API stays the judge. */
-export interface UploadLimits {
-  maxBytes: number
-  maxPixels: number
-  allowedTypes: readonly string[]
-}
+type ApiUploadLimits = SessionLimits['upload']
+export type UploadLimits = Omit<ApiUploadLimits, 'allowedTypes'> & { allowedTypes: readonly ApiUploadLimits['allowedTypes'][number][] }
 
 export const defaultLimits: UploadLimits = {
   maxBytes: config.uploadMaxBytes,

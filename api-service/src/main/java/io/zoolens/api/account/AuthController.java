@@ -1,6 +1,7 @@
 package io.zoolens.api.account;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zoolens.api.account.AccountRequests.CsrfResponse;
 import io.zoolens.api.account.AccountRequests.LoginRequest;
@@ -62,6 +63,7 @@ class AuthController {
 
     @PostMapping("/register")
     @Operation(summary = "Create an account and sign in; a guest's results move to it")
+    @ApiResponse(responseCode = "201", description = "The new account, signed in")
     ResponseEntity<UserResponse> register(
             @Valid @RequestBody RegisterRequest body, HttpServletRequest request, HttpServletResponse response) {
         throttle.beforeRegistration(request.getRemoteAddr());

@@ -1,6 +1,7 @@
 package io.zoolens.api.album;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zoolens.api.account.CurrentOwner;
 import io.zoolens.api.system.ApiException;
@@ -54,6 +55,7 @@ class AlbumController {
 
     @PostMapping
     @Operation(summary = "Create an album; 409 album-name-taken when you have one of that name (ignoring case)")
+    @ApiResponse(responseCode = "201", description = "The album, its address in Location")
     ResponseEntity<AlbumResponse> create(@Valid @RequestBody CreateRequest body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String name = body.name().trim();

@@ -1,6 +1,7 @@
 package io.zoolens.api.classification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zoolens.api.account.CurrentOwner;
 import io.zoolens.api.account.Owner;
@@ -71,6 +72,8 @@ class ClassificationController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload an image: 201 when classified, 202 (PENDING) when the classifier is busy or down")
+    @ApiResponse(responseCode = "201", description = "Classified")
+    @ApiResponse(responseCode = "202", description = "Stored as PENDING; its Location answers once it is classified")
     ResponseEntity<ClassificationResponse> upload(
             @RequestPart("image") MultipartFile image,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a model name")
