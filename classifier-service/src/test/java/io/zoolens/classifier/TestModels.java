@@ -1,5 +1,6 @@
 package io.zoolens.classifier;
 
+import io.zoolens.model.PooledFeatures;
 import io.zoolens.model.SavedModelWriter;
 import io.zoolens.model.SavedModelWriter.TensorSpec;
 import java.io.IOException;
@@ -24,7 +25,10 @@ import org.tensorflow.proto.framework.TensorShapeProto;
  *       red picture is "red" with probability e^10 / (e^10 + 2);
  *   <li>{@code colour-nchw}: the same in channels-first layout with ImageNet-style mean/std;
  *   <li>{@code boxes} (detection): three fixed detections in 100×100 input pixels;
- *   <li>{@code mean-rgb} (embedding): the mean of each channel in 0..1.
+ *   <li>{@code mean-rgb} (embedding): the mean of each channel in 0..1;
+ *   <li>{@code colour-features} (embedding, written on demand): the mean colour as a unit vector, built by
+ *       model-support's {@link PooledFeatures} like the default model's features, so it can be the backbone of
+ *       a trained custom model.
  * </ul>
  */
 public final class TestModels {
@@ -33,6 +37,7 @@ public final class TestModels {
     public static final String COLOUR_NCHW = "colour-nchw";
     public static final String BOXES = "boxes";
     public static final String MEAN_RGB = "mean-rgb";
+    public static final String COLOUR_FEATURES = "colour-features";
     public static final List<String> COLOUR_LABELS = List.of("red", "green", "blue");
     public static final List<String> BOX_LABELS = List.of("person", "cat", "dog");
     /** Rows of {@code [x1, y1, x2, y2, score, class]} in the 100×100 input of {@code boxes}. */
@@ -141,6 +146,26 @@ public final class TestModels {
                  "input": {"tensor": "pixels", "width": 8, "height": 8, "layout": "nhwc", "resize": "stretch",
                            "valueRange": [0, 1]},
                  "outputs": {"embedding": "vector"}}
+                """,
+                null);
+    }
+
+    public static void writeColourFeatures(Path dir) {
+        GraphDef.Builder graph = GraphDef.newBuilder().addNode(placeholder("image"));
+        String features = PooledFeatures.append(graph, "image", PooledFeatures.Pooling.MEAN, "colour");
+        write(
+                dir,
+                graph.build(),
+                "pixels",
+                "image",
+                new long[] {-1, SIZE, SIZE, 3},
+                Map.of("features", spec(features, -1, 3)),
+                """
+                {"task": "embedding", "description": "Mean colour as a unit vector, a test backbone",
+                 "input": {"tensor": "pixels", "width": 8, "height": 8, "layout": "nhwc", "resize": "stretch",
+                           "valueRange": [0, 1]},
+                 "outputs": {"embedding": "features"},
+                 "source": {"origin": "built by the Zoolens tests", "licence": "Apache-2.0"}}
                 """,
                 null);
     }

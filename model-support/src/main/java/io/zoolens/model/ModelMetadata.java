@@ -19,7 +19,22 @@ public record ModelMetadata(
         Outputs outputs,
         String labels,
         Postprocess postprocess,
-        Source source) {
+        Source source,
+        Reject reject) {
+
+    /** Without a reject rule: every model that is not a trained custom model. */
+    public ModelMetadata(
+            String name,
+            String version,
+            Task task,
+            String description,
+            Input input,
+            Outputs outputs,
+            String labels,
+            Postprocess postprocess,
+            Source source) {
+        this(name, version, task, description, input, outputs, labels, postprocess, source, null);
+    }
 
     public enum Task {
         @JsonProperty("classification")
@@ -102,9 +117,18 @@ public record ModelMetadata(
             List<Float> mean,
             List<Float> std) {}
 
-    /** Signature output keys; which ones are needed depends on the task. */
+    /**
+     * Signature output keys; which ones are needed depends on the task.
+     *
+     * @param similarity a trained classification model's best cosine similarity to its class centroids, one
+     *     value per image, read by the reject rule
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outputs(String scores, String detections, String embedding) {
+    public record Outputs(String scores, String detections, String embedding, String similarity) {
+
+        public Outputs(String scores, String detections, String embedding) {
+            this(scores, detections, embedding, null);
+        }
 
         /** The signature output key that holds this task's answer, or null when not given. */
         public String keyFor(Task task) {
@@ -134,4 +158,14 @@ public record ModelMetadata(
     /** Where the weights come from and under which licence, shown in the API and docs. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Source(String origin, String url, String licence, String importedWith) {}
+
+    /**
+     * "None of my classes" (classification only, written by model-training): an image is {@code unknown} when
+     * its best centroid similarity (output {@code similarity}) is below {@code minSimilarity} or its best
+     * probability is below {@code minProbability}; either may be left out.
+     *
+     * @param quantile the share of training pictures each threshold refuses, for information
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reject(Double minSimilarity, Double minProbability, Double quantile) {}
 }

@@ -42,7 +42,32 @@ public final class ModelMetadataValidator {
                 problems.add("labels (the labels file) is needed for a " + taskName + " model");
             }
         }
+        checkReject(metadata, problems);
         return problems;
+    }
+
+    private static void checkReject(ModelMetadata metadata, List<String> problems) {
+        ModelMetadata.Reject reject = metadata.reject();
+        if (reject == null) {
+            return;
+        }
+        if (metadata.task() != null && metadata.task() != ModelMetadata.Task.CLASSIFICATION) {
+            problems.add("reject applies to classification models only");
+        }
+        if (reject.minSimilarity() == null && reject.minProbability() == null) {
+            problems.add("reject needs minSimilarity, minProbability or both");
+        }
+        if (reject.minSimilarity() != null) {
+            if (!(reject.minSimilarity() >= -1 && reject.minSimilarity() <= 1)) {
+                problems.add("reject.minSimilarity must lie in -1..1 (a cosine similarity)");
+            }
+            if (metadata.outputs() == null || metadata.outputs().similarity() == null) {
+                problems.add("reject.minSimilarity needs outputs.similarity (the best centroid similarity)");
+            }
+        }
+        if (reject.minProbability() != null && !(reject.minProbability() >= 0 && reject.minProbability() <= 1)) {
+            problems.add("reject.minProbability must lie in 0..1");
+        }
     }
 
     private static void checkPerChannel(String field, List<Float> values, List<String> problems) {

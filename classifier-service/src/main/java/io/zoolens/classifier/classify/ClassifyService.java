@@ -75,6 +75,7 @@ public class ClassifyService {
                 .publishPercentileHistogram()
                 .register(meters)
                 .record(finished - inferenceStart, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Prediction.Verdict verdict = prediction.verdict();
         return new ClassifyResponse(
                 new ClassifyResponse.ModelRef(
                         model.name(), model.version(), model.metadata().task().jsonName()),
@@ -82,9 +83,11 @@ public class ClassifyService {
                         image.info().format().mediaType(),
                         image.info().width(),
                         image.info().height()),
+                verdict == null ? null : verdict.unknown(),
                 prediction.labels(),
                 prediction.objects(),
                 prediction.embedding(),
+                verdict == null ? null : ClassifyResponse.Reject.of(verdict),
                 ClassifyResponse.Timings.ofNanos(
                         decoded - started,
                         inferenceStart - preprocessStart,

@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Top-k labels with probabilities from a score vector, applying the model's activation. */
+/**
+ * Top-k labels with probabilities from a score vector, applying the model's activation; for a model with a
+ * reject rule also the verdict, so an image unlike every class answers {@code unknown} with the labels as hints.
+ */
 final class ClassificationTranslator extends TensorInputTranslator {
 
     private final ModelMetadata.Activation activation;
     private final int labelOffset;
     private final List<String> labels;
+    private final RejectDecision reject;
+    private final List<String> extraOutputs;
 
     ClassificationTranslator(ModelMetadata metadata, List<String> labels) {
         super(metadata);
@@ -19,11 +24,39 @@ final class ClassificationTranslator extends TensorInputTranslator {
         this.activation = post != null && post.activation() != null ? post.activation() : ModelMetadata.Activation.NONE;
         this.labelOffset = post != null && post.labelOffset() != null ? post.labelOffset() : 0;
         this.labels = labels;
+        this.reject = metadata.reject() == null ? null : RejectDecision.of(metadata.reject());
+        String similarity = metadata.outputs().similarity();
+        this.extraOutputs = reject != null && similarity != null ? List.of(similarity) : List.of();
+    }
+
+    @Override
+    List<String> extraOutputs() {
+        return extraOutputs;
+    }
+
+    @Override
+    Prediction read(float[] scores, float[][] extras, ModelInput input) {
+        float[] probabilities = activate(scores);
+        List<Prediction.LabelScore> top = topK(probabilities, input.topK(), input.minScore());
+        if (reject == null) {
+            return Prediction.ofLabels(top);
+        }
+        Float similarity = extras.length > 0 && extras[0].length > 0 ? extras[0][0] : null;
+        return new Prediction(top, null, null, reject.decide(best(probabilities), similarity));
     }
 
     @Override
     Prediction read(float[] scores, ModelInput input) {
-        return Prediction.ofLabels(topK(activate(scores), input.topK(), input.minScore()));
+        return read(scores, new float[0][], input);
+    }
+
+    /** The highest probability of a listed label, whatever the request's top-k and minimum score. */
+    private float best(float[] probabilities) {
+        float best = 0;
+        for (int i = labelOffset; i < probabilities.length && i - labelOffset < labels.size(); i++) {
+            best = Math.max(best, probabilities[i]);
+        }
+        return best;
     }
 
     float[] activate(float[] scores) {

@@ -126,7 +126,8 @@ public class ModelLoader {
                 declared.outputs(),
                 declared.labels(),
                 declared.postprocess(),
-                declared.source());
+                declared.source(),
+                declared.reject());
         List<String> problems = ModelMetadataValidator.problems(metadata);
         if (!problems.isEmpty()) {
             throw new InvalidModelException(versionDir, String.join("; ", problems));

@@ -67,22 +67,45 @@ abstract class TensorInputTranslator implements NoBatchifyTranslator<ModelBatch,
     @SuppressWarnings("unchecked")
     public final ModelBatch.Predictions processOutput(TranslatorContext ctx, NDList outputs) {
         List<ModelInput> inputs = (List<ModelInput>) ctx.getAttachment(INPUT_ATTACHMENT);
-        float[] all = output(outputs);
-        int each = all.length / inputs.size();
+        float[] all = output(outputs, outputKey);
+        List<String> extraKeys = extraOutputs();
+        List<float[]> extras = new ArrayList<>(extraKeys.size());
+        for (String key : extraKeys) {
+            extras.add(output(outputs, key));
+        }
         List<Prediction> predictions = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            float[] values = new float[each];
-            System.arraycopy(all, i * each, values, 0, each);
-            predictions.add(read(values, inputs.get(i)));
+            float[][] extraValues = new float[extras.size()][];
+            for (int e = 0; e < extras.size(); e++) {
+                extraValues[e] = slice(extras.get(e), i, inputs.size());
+            }
+            predictions.add(read(slice(all, i, inputs.size()), extraValues, inputs.get(i)));
         }
         return new ModelBatch.Predictions(predictions);
+    }
+
+    private static float[] slice(float[] all, int image, int images) {
+        int each = all.length / images;
+        float[] values = new float[each];
+        System.arraycopy(all, image * each, values, 0, each);
+        return values;
+    }
+
+    /** Signature outputs read besides the task's, split per image the same way; none unless a task needs them. */
+    List<String> extraOutputs() {
+        return List.of();
+    }
+
+    /** One image's part of the task's output and of each {@link #extraOutputs()}, in that order. */
+    Prediction read(float[] values, float[][] extras, ModelInput input) {
+        return read(values, input);
     }
 
     /** Turns one image's part of the task's output into the answer for its request. */
     abstract Prediction read(float[] values, ModelInput input);
 
-    /** The task's output as floats; outputs come back named by signature key, in no fixed order. */
-    private float[] output(NDList outputs) {
+    /** One output as floats; outputs come back named by signature key, in no fixed order. */
+    private static float[] output(NDList outputs, String outputKey) {
         NDArray array = outputs.get(outputKey);
         if (array == null) {
             throw new IllegalStateException("The model has no output '" + outputKey + "'; it has "
