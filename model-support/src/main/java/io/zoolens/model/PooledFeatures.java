@@ -52,14 +52,23 @@ public final class PooledFeatures {
                     .putAttr("Tidx", type(DataType.DT_INT32)));
             pooled = p + "mean_max";
         }
+        return normalise(graph, pooled, prefix);
+    }
+
+    /**
+     * The graph with nodes under {@code prefix/} that scale each row of {@code vectors} ({@code [batch, d]}) to
+     * unit length; the result is the float node {@code prefix/normalized}, returned.
+     */
+    public static String normalise(GraphDef.Builder graph, String vectors, String prefix) {
+        String p = prefix + "/";
         // x / sqrt(max(sum(x²), ε))
-        graph.addNode(op("Square", p + "square", pooled));
+        graph.addNode(op("Square", p + "square", vectors));
         graph.addNode(int32Const(p + "vector_axis", List.of(1), false));
         graph.addNode(reduce("Sum", p + "sum_squares", p + "square", p + "vector_axis", true));
         graph.addNode(floatConst(p + "epsilon", EPSILON));
         graph.addNode(op("Maximum", p + "clamped", p + "sum_squares", p + "epsilon"));
         graph.addNode(op("Rsqrt", p + "inverse_norm", p + "clamped"));
-        graph.addNode(op("Mul", p + "normalized", pooled, p + "inverse_norm"));
+        graph.addNode(op("Mul", p + "normalized", vectors, p + "inverse_norm"));
         return p + "normalized";
     }
 

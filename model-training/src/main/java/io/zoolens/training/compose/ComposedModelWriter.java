@@ -1,6 +1,7 @@
 package io.zoolens.training.compose;
 
 import io.zoolens.model.ModelMetadata;
+import io.zoolens.model.PooledFeatures;
 import io.zoolens.model.SavedModelWriter;
 import io.zoolens.model.SavedModelWriter.TensorSpec;
 import io.zoolens.training.head.SoftmaxHead;
@@ -109,7 +110,9 @@ public final class ComposedModelWriter {
         graph.addNode(op("BiasAdd", PREFIX + "logits", PREFIX + "logits_unbiased", PREFIX + "bias"));
         graph.addNode(op("Softmax", PREFIX + "probabilities", PREFIX + "logits"));
         graph.addNode(floatConst(PREFIX + "centroids", centroidsTransposed, d, k));
-        graph.addNode(op("MatMul", PREFIX + "centroid_similarities", features, PREFIX + "centroids")
+        // A cosine, as the rule was calibrated, whether or not the backbone's output is already unit length.
+        String unitFeatures = PooledFeatures.normalise(graph, features, PREFIX + "unit_features");
+        graph.addNode(op("MatMul", PREFIX + "centroid_similarities", unitFeatures, PREFIX + "centroids")
                 .putAttr("transpose_a", bool(false))
                 .putAttr("transpose_b", bool(false)));
         graph.addNode(NodeDef.newBuilder()

@@ -40,29 +40,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.proto.framework.AttrValue;
 import org.tensorflow.proto.framework.DataType;
 import org.tensorflow.proto.framework.GraphDef;
 import org.tensorflow.proto.framework.NodeDef;
+import org.tensorflow.proto.framework.TensorProto;
+import org.tensorflow.proto.framework.TensorShapeProto;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Any model of task {@code embedding} can be the backbone: a tiny one (mean and max colour of an 8×8 picture,
- * normalised) learns reddish, greenish and bluish pictures, and its composed version answers as its head does.
+ * normalised or not) learns reddish, greenish and bluish pictures, and its composed version answers as its head
+ * does, with the centroid similarity the reject rule computes (a cosine, whatever the length of the output).
  */
 class EmbeddingBackboneIT {
 
     private static final List<String> COLOURS = List.of("reddish", "greenish", "bluish");
 
-    @Test
-    void aTinyEmbeddingModelServesAsBackbone() throws Exception {
+    @ParameterizedTest(name = "unit-length output: {0}")
+    @ValueSource(booleans = {true, false})
+    void aTinyEmbeddingModelServesAsBackbone(boolean unitLength) throws Exception {
         DefaultBackbone.prepareNatives();
         JsonMapper json = JsonMapper.builder().build();
-        Path work = Path.of("target", "embedding-backbone-it");
+        Path work = Path.of("target", "embedding-backbone-it-" + unitLength);
         deleteRecursively(work);
         Path backboneDir = work.resolve("models/colour-features/3");
-        writeTinyEmbeddingModel(backboneDir, json);
+        writeTinyEmbeddingModel(backboneDir, json, unitLength);
         Backbone backbone = Backbone.open(backboneDir, json);
 
         Random random = new Random(5);
@@ -108,13 +113,21 @@ class EmbeddingBackboneIT {
                         .path("name")
                         .asString())
                 .isEqualTo("colour-features");
-        float[] scores = run(version, backbone.metadata(), probes);
+        Map<String, float[]> outputs = run(version, backbone.metadata(), probes);
+        float[] scores = outputs.get(ComposedModelWriter.SCORES);
+        float[] similarity = outputs.get(ComposedModelWriter.SIMILARITY);
         for (int i = 0; i < probes.size(); i++) {
             double[] expected = trained.head().probabilities(probeFeatures[i]);
             assertThat(expected[i]).as("probe %d is named right", i).isGreaterThan(0.5);
             for (int c = 0; c < 3; c++) {
                 assertThat((double) scores[i * 3 + c]).isCloseTo(expected[c], within(1e-5));
             }
+            double expectedSimilarity = trained.reject()
+                    .decide(COLOURS, probeFeatures[i], expected, 1)
+                    .similarity();
+            assertThat((double) similarity[i])
+                    .as("similarity of probe %d", i)
+                    .isCloseTo(expectedSimilarity, within(1e-5));
         }
     }
 
@@ -133,8 +146,11 @@ class EmbeddingBackboneIT {
         return image;
     }
 
-    /** pixels [-1, 8, 8, 3] → mean and max per channel → L2-normalised: task embedding, output "embedding". */
-    private static void writeTinyEmbeddingModel(Path dir, JsonMapper json) throws Exception {
+    /**
+     * pixels [-1, 8, 8, 3] → mean and max per channel → L2-normalised (or then scaled by 7.5, so not unit length):
+     * task embedding, output "embedding".
+     */
+    private static void writeTinyEmbeddingModel(Path dir, JsonMapper json, boolean unitLength) throws Exception {
         GraphDef.Builder graph = GraphDef.newBuilder()
                 .addNode(NodeDef.newBuilder()
                         .setName("pixels")
@@ -145,6 +161,31 @@ class EmbeddingBackboneIT {
                                         .setType(DataType.DT_FLOAT)
                                         .build()));
         String features = PooledFeatures.append(graph, "pixels", PooledFeatures.Pooling.MEAN_MAX, "colour");
+        if (!unitLength) {
+            graph.addNode(NodeDef.newBuilder()
+                    .setName("colour/scale")
+                    .setOp("Const")
+                    .putAttr(
+                            "dtype",
+                            AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
+                    .putAttr(
+                            "value",
+                            AttrValue.newBuilder()
+                                    .setTensor(TensorProto.newBuilder()
+                                            .setDtype(DataType.DT_FLOAT)
+                                            .setTensorShape(TensorShapeProto.getDefaultInstance())
+                                            .addFloatVal(7.5f))
+                                    .build()));
+            graph.addNode(NodeDef.newBuilder()
+                    .setName("colour/scaled")
+                    .setOp("Mul")
+                    .addInput(features)
+                    .addInput("colour/scale")
+                    .putAttr(
+                            "T",
+                            AttrValue.newBuilder().setType(DataType.DT_FLOAT).build()));
+            features = "colour/scaled";
+        }
         SavedModelWriter.write(
                 graph.build(),
                 Map.of("pixels", new TensorSpec("pixels", DataType.DT_FLOAT, -1, 8, 8, 3)),
@@ -171,7 +212,8 @@ class EmbeddingBackboneIT {
         json.writeValue(dir.resolve("zoolens-model.json").toFile(), metadata);
     }
 
-    private static float[] run(Path version, ModelMetadata metadata, List<BufferedImage> images) throws Exception {
+    private static Map<String, float[]> run(Path version, ModelMetadata metadata, List<BufferedImage> images)
+            throws Exception {
         Preprocessor preprocessor = new Preprocessor(metadata.input());
         List<ModelInput> inputs =
                 images.stream().map(image -> preprocessor.prepare(image, 1, 0f)).toList();
@@ -194,12 +236,12 @@ class EmbeddingBackboneIT {
                 NDManager manager = NDManager.newBaseManager("TensorFlow")) {
             NDArray array = manager.create(batch, new Shape(images.size(), 8, 8, 3));
             array.setName("pixels");
+            Map<String, float[]> outputs = new HashMap<>();
             for (NDArray output : predictor.predict(new NDList(array))) {
-                if (output.getName().equals(ComposedModelWriter.SCORES)) {
-                    return output.toFloatArray();
-                }
+                outputs.put(output.getName(), output.toFloatArray());
             }
-            throw new AssertionError("no scores output");
+            assertThat(outputs).containsKeys(ComposedModelWriter.SCORES, ComposedModelWriter.SIMILARITY);
+            return outputs;
         }
     }
 
