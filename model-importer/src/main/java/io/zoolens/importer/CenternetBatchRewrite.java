@@ -1,5 +1,6 @@
 package io.zoolens.importer;
 
+import io.zoolens.model.GraphNodes;
 import io.zoolens.model.SavedModelWriter.TensorSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.tensorflow.proto.framework.AttrValue;
 import org.tensorflow.proto.framework.DataType;
 import org.tensorflow.proto.framework.GraphDef;
 import org.tensorflow.proto.framework.NodeDef;
-import org.tensorflow.proto.framework.TensorProto;
 import org.tensorflow.proto.framework.TensorShapeProto;
 
 /**
@@ -56,7 +56,7 @@ final class CenternetBatchRewrite {
             List<Integer> shape = BATCHED_SHAPES.get(node.getName());
             if (shape != null) {
                 node.putAttr(
-                        "value", AttrValue.newBuilder().setTensor(int32(shape)).build());
+                        "value", GraphNodes.int32Const(node.getName(), shape).getAttrOrThrow("value"));
                 changed++;
             } else if (node.getName().equals(CocoCenternetPreset.INPUT)) {
                 node.putAttr(
@@ -84,7 +84,7 @@ final class CenternetBatchRewrite {
 
     /** indices = cell index + b × cells, with b the image's position in the batch. */
     private static void addOffsets(GraphDef.Builder graph) {
-        graph.addNode(node("Shape", "shape", CELL_INDEX).putAttr("out_type", type(DataType.DT_INT32)));
+        graph.addNode(node("Shape", "shape", CELL_INDEX).putAttr("out_type", GraphNodes.type(DataType.DT_INT32)));
         graph.addNode(constant("zero", List.of(0), false));
         graph.addNode(constant("one", List.of(1), false));
         graph.addNode(constant("one_scalar", List.of(1), true));
@@ -92,55 +92,26 @@ final class CenternetBatchRewrite {
         graph.addNode(constant("cells", List.of(HEATMAP_CELLS), true));
         graph.addNode(constant("last_axis", List.of(-1), true));
         graph.addNode(node("StridedSlice", "size", PREFIX + "shape", PREFIX + "zero", PREFIX + "one", PREFIX + "one")
-                .putAttr("Index", type(DataType.DT_INT32))
+                .putAttr("Index", GraphNodes.type(DataType.DT_INT32))
                 .putAttr("shrink_axis_mask", AttrValue.newBuilder().setI(1).build()));
         graph.addNode(node("Range", "range", PREFIX + "zero_scalar", PREFIX + "size", PREFIX + "one_scalar")
                 .removeAttr("T") // Range has only Tidx
-                .putAttr("Tidx", type(DataType.DT_INT32)));
+                .putAttr("Tidx", GraphNodes.type(DataType.DT_INT32)));
         graph.addNode(node("Mul", "offsets", PREFIX + "range", PREFIX + "cells"));
         graph.addNode(node("ExpandDims", "offsets_column", PREFIX + "offsets", PREFIX + "last_axis")
-                .putAttr("Tdim", type(DataType.DT_INT32)));
+                .putAttr("Tdim", GraphNodes.type(DataType.DT_INT32)));
         graph.addNode(node("AddV2", "indices", CELL_INDEX, PREFIX + "offsets_column"));
     }
 
+    /** An int32 operation under this rewrite's prefix: every tensor here is int32 (cell indices, shapes, sizes). */
     private static NodeDef.Builder node(String op, String name, String... inputs) {
-        NodeDef.Builder node = NodeDef.newBuilder().setOp(op).setName(PREFIX + name);
-        for (String input : inputs) {
-            node.addInput(input);
-        }
-        // Every tensor here is int32: cell indices, shapes, the batch size.
-        return node.putAttr("T", type(DataType.DT_INT32));
+        return GraphNodes.op(op, PREFIX + name, DataType.DT_INT32, inputs);
     }
 
     private static NodeDef constant(String name, List<Integer> values, boolean scalar) {
-        TensorProto tensor = scalar ? int32Scalar(values.get(0)) : int32(values);
-        return NodeDef.newBuilder()
-                .setOp("Const")
-                .setName(PREFIX + name)
-                .putAttr("dtype", type(DataType.DT_INT32))
-                .putAttr("value", AttrValue.newBuilder().setTensor(tensor).build())
-                .build();
-    }
-
-    private static TensorProto int32(List<Integer> values) {
-        return TensorProto.newBuilder()
-                .setDtype(DataType.DT_INT32)
-                .setTensorShape(TensorShapeProto.newBuilder()
-                        .addDim(TensorShapeProto.Dim.newBuilder().setSize(values.size())))
-                .addAllIntVal(values)
-                .build();
-    }
-
-    private static TensorProto int32Scalar(int value) {
-        return TensorProto.newBuilder()
-                .setDtype(DataType.DT_INT32)
-                .setTensorShape(TensorShapeProto.getDefaultInstance())
-                .addIntVal(value)
-                .build();
-    }
-
-    private static AttrValue type(DataType type) {
-        return AttrValue.newBuilder().setType(type).build();
+        return scalar
+                ? GraphNodes.int32Scalar(PREFIX + name, values.get(0))
+                : GraphNodes.int32Const(PREFIX + name, values);
     }
 
     private static TensorShapeProto batchedInputShape() {

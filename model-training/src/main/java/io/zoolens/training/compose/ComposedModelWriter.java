@@ -1,5 +1,11 @@
 package io.zoolens.training.compose;
 
+import static io.zoolens.model.GraphNodes.bool;
+import static io.zoolens.model.GraphNodes.floatConst;
+import static io.zoolens.model.GraphNodes.floatOp;
+import static io.zoolens.model.GraphNodes.int32Scalar;
+import static io.zoolens.model.GraphNodes.reduce;
+
 import io.zoolens.model.ModelMetadata;
 import io.zoolens.model.PooledFeatures;
 import io.zoolens.model.SavedModelWriter;
@@ -22,12 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.tensorflow.proto.framework.AttrValue;
 import org.tensorflow.proto.framework.DataType;
 import org.tensorflow.proto.framework.GraphDef;
 import org.tensorflow.proto.framework.NodeDef;
-import org.tensorflow.proto.framework.TensorProto;
-import org.tensorflow.proto.framework.TensorShapeProto;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,36 +107,20 @@ public final class ComposedModelWriter {
         GraphDef.Builder graph = trained.backbone().graph().toBuilder();
         graph.addNode(floatConst(PREFIX + "weights", transposed, d, k));
         graph.addNode(floatConst(PREFIX + "bias", head.bias(), k));
-        graph.addNode(op("MatMul", PREFIX + "logits_unbiased", features, PREFIX + "weights")
+        graph.addNode(floatOp("MatMul", PREFIX + "logits_unbiased", features, PREFIX + "weights")
                 .putAttr("transpose_a", bool(false))
                 .putAttr("transpose_b", bool(false)));
-        graph.addNode(op("BiasAdd", PREFIX + "logits", PREFIX + "logits_unbiased", PREFIX + "bias"));
-        graph.addNode(op("Softmax", PREFIX + "probabilities", PREFIX + "logits"));
+        graph.addNode(floatOp("BiasAdd", PREFIX + "logits", PREFIX + "logits_unbiased", PREFIX + "bias"));
+        graph.addNode(floatOp("Softmax", PREFIX + "probabilities", PREFIX + "logits"));
         graph.addNode(floatConst(PREFIX + "centroids", centroidsTransposed, d, k));
         // A cosine, as the rule was calibrated, whether or not the backbone's output is already unit length.
         String unitFeatures = PooledFeatures.normalise(graph, features, PREFIX + "unit_features");
-        graph.addNode(op("MatMul", PREFIX + "centroid_similarities", unitFeatures, PREFIX + "centroids")
+        graph.addNode(floatOp("MatMul", PREFIX + "centroid_similarities", unitFeatures, PREFIX + "centroids")
                 .putAttr("transpose_a", bool(false))
                 .putAttr("transpose_b", bool(false)));
-        graph.addNode(NodeDef.newBuilder()
-                .setOp("Const")
-                .setName(PREFIX + "class_axis")
-                .putAttr(
-                        "dtype",
-                        AttrValue.newBuilder().setType(DataType.DT_INT32).build())
-                .putAttr(
-                        "value",
-                        AttrValue.newBuilder()
-                                .setTensor(TensorProto.newBuilder()
-                                        .setDtype(DataType.DT_INT32)
-                                        .setTensorShape(TensorShapeProto.getDefaultInstance())
-                                        .addIntVal(1))
-                                .build()));
-        graph.addNode(op("Max", PREFIX + "similarity", PREFIX + "centroid_similarities", PREFIX + "class_axis")
-                .putAttr(
-                        "Tidx",
-                        AttrValue.newBuilder().setType(DataType.DT_INT32).build())
-                .putAttr("keep_dims", bool(false)));
+        graph.addNode(int32Scalar(PREFIX + "class_axis", 1));
+        graph.addNode(
+                reduce("Max", PREFIX + "similarity", PREFIX + "centroid_similarities", PREFIX + "class_axis", false));
         return prune(graph.build(), List.of(features, PREFIX + "probabilities", PREFIX + "similarity"));
     }
 
@@ -235,46 +222,6 @@ public final class ComposedModelWriter {
                         trained.reject().minSimilarity(),
                         trained.reject().minProbability(),
                         trained.reject().quantile()));
-    }
-
-    private static NodeDef.Builder op(String op, String name, String... inputs) {
-        NodeDef.Builder node = NodeDef.newBuilder()
-                .setOp(op)
-                .setName(name)
-                .putAttr("T", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build());
-        for (String input : inputs) {
-            node.addInput(input);
-        }
-        return node;
-    }
-
-    private static NodeDef floatConst(String name, float[] values, long... shape) {
-        TensorShapeProto.Builder shapeProto = TensorShapeProto.newBuilder();
-        for (long dim : shape) {
-            shapeProto.addDim(TensorShapeProto.Dim.newBuilder().setSize(dim));
-        }
-        java.nio.ByteBuffer bytes =
-                java.nio.ByteBuffer.allocate(values.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) {
-            bytes.putFloat(v);
-        }
-        TensorProto tensor = TensorProto.newBuilder()
-                .setDtype(DataType.DT_FLOAT)
-                .setTensorShape(shapeProto)
-                .setTensorContent(com.google.protobuf.ByteString.copyFrom(bytes.array()))
-                .build();
-        return NodeDef.newBuilder()
-                .setOp("Const")
-                .setName(name)
-                .putAttr(
-                        "dtype",
-                        AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
-                .putAttr("value", AttrValue.newBuilder().setTensor(tensor).build())
-                .build();
-    }
-
-    private static AttrValue bool(boolean value) {
-        return AttrValue.newBuilder().setB(value).build();
     }
 
     /** Temporary folders are private to their creator; a model version is read by the classifier's user too. */

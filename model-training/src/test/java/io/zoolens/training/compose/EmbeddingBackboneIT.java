@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
+import io.zoolens.model.GraphNodes;
 import io.zoolens.model.ModelInput;
 import io.zoolens.model.ModelMetadata;
 import io.zoolens.model.PooledFeatures;
@@ -46,8 +47,6 @@ import org.tensorflow.proto.framework.AttrValue;
 import org.tensorflow.proto.framework.DataType;
 import org.tensorflow.proto.framework.GraphDef;
 import org.tensorflow.proto.framework.NodeDef;
-import org.tensorflow.proto.framework.TensorProto;
-import org.tensorflow.proto.framework.TensorShapeProto;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -162,28 +161,8 @@ class EmbeddingBackboneIT {
                                         .build()));
         String features = PooledFeatures.append(graph, "pixels", PooledFeatures.Pooling.MEAN_MAX, "colour");
         if (!unitLength) {
-            graph.addNode(NodeDef.newBuilder()
-                    .setName("colour/scale")
-                    .setOp("Const")
-                    .putAttr(
-                            "dtype",
-                            AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
-                    .putAttr(
-                            "value",
-                            AttrValue.newBuilder()
-                                    .setTensor(TensorProto.newBuilder()
-                                            .setDtype(DataType.DT_FLOAT)
-                                            .setTensorShape(TensorShapeProto.getDefaultInstance())
-                                            .addFloatVal(7.5f))
-                                    .build()));
-            graph.addNode(NodeDef.newBuilder()
-                    .setName("colour/scaled")
-                    .setOp("Mul")
-                    .addInput(features)
-                    .addInput("colour/scale")
-                    .putAttr(
-                            "T",
-                            AttrValue.newBuilder().setType(DataType.DT_FLOAT).build()));
+            graph.addNode(GraphNodes.floatScalar("colour/scale", 7.5f));
+            graph.addNode(GraphNodes.floatOp("Mul", "colour/scaled", features, "colour/scale"));
             features = "colour/scaled";
         }
         SavedModelWriter.write(
