@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
-/** An upload from bytes to a stored classification. */
+/** An upload from bytes to a stored classification; also the album import's way in (one picture at a time). */
 @Component
-class UploadIntake {
+public class UploadIntake {
 
     private final UploadChecks checks;
     private final ClassifierCall classifier;
@@ -38,7 +38,7 @@ class UploadIntake {
      * stores image and result. When the classifier cannot answer now, the upload is stored as PENDING for the
      * worker; when it refuses the image for good, nothing is stored and its problem becomes ours.
      */
-    Classification upload(
+    public Classification upload(
             Supplier<Owner> ownerOnceValid,
             byte[] bytes,
             String filename,

@@ -38,7 +38,9 @@ public enum ProblemType {
     GUEST_LIMIT_REACHED("guest-limit-reached", HttpStatus.TOO_MANY_REQUESTS, "Guest limit reached"),
     STORAGE_QUOTA_EXCEEDED("storage-quota-exceeded", HttpStatus.CONTENT_TOO_LARGE, "Storage quota exceeded"),
     REQUEST_TOO_LARGE(StatusProblem.REQUEST_TOO_LARGE),
-    ALBUM_NAME_TAKEN("album-name-taken", HttpStatus.CONFLICT, "Album name taken");
+    ALBUM_NAME_TAKEN("album-name-taken", HttpStatus.CONFLICT, "Album name taken"),
+    ARCHIVE_TOO_LARGE("archive-too-large", HttpStatus.CONTENT_TOO_LARGE, "Archive too large"),
+    CORRUPT_ARCHIVE("corrupt-archive", HttpStatus.UNPROCESSABLE_CONTENT, "Corrupt archive");
 
     public static final String TYPE_PREFIX = Problems.TYPE_PREFIX;
 
