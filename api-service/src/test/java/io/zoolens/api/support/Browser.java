@@ -111,6 +111,13 @@ public final class Browser {
         return send(json(request(path, headers), "POST", body));
     }
 
+    /** A POST with a raw body, e.g. a ZIP archive, and extra request headers. */
+    public Response postBody(String path, String contentType, byte[] body, String... headers) {
+        return send(withCsrf(request(path, headers))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response putJson(String path, Object body) {
         return send(json(withCsrf(request(path)), "PUT", body));
     }
