@@ -113,9 +113,14 @@ public final class Browser {
 
     /** A POST with a raw body, e.g. a ZIP archive, and extra request headers. */
     public Response postBody(String path, String contentType, byte[] body, String... headers) {
+        return postBody(path, contentType, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    /** A POST with a raw body of any kind, e.g. one of unknown length (sent chunked). */
+    public Response postBody(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
         return send(withCsrf(request(path, headers))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(body));
     }
 
     public Response putJson(String path, Object body) {
