@@ -39,6 +39,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/albums/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a ZIP of folders, one album per top-level folder (an existing album of that name is reused); each picture is stored and classified like an upload, refused entries are listed */
+        post: operations["importArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/albums/{id}": {
         parameters: {
             query?: never;
@@ -366,6 +383,15 @@ export interface components {
             itemCount: number;
             name: string;
         };
+        AlbumResult: {
+            created: boolean;
+            id: string;
+            /** Format: int32 */
+            imported: number;
+            name: string;
+            /** Format: int32 */
+            skipped: number;
+        };
         Box: {
             /** Format: double */
             height: number;
@@ -488,6 +514,14 @@ export interface components {
             url: string;
             /** Format: int32 */
             width: number;
+        };
+        ImportSummary: {
+            albums: components["schemas"]["AlbumResult"][];
+            /** Format: int32 */
+            imported: number;
+            /** Format: int32 */
+            pending: number;
+            skipped: components["schemas"]["SkippedEntry"][];
         };
         LabelScore: {
             label: string;
@@ -612,6 +646,11 @@ export interface components {
             limits: components["schemas"]["Limits"];
             usage: components["schemas"]["Usage"] | null;
             user: components["schemas"]["UserResponse"] | null;
+        };
+        SkippedEntry: {
+            detail: string;
+            entry: string;
+            reason: string;
         };
         StatsResponse: {
             days: components["schemas"]["DayStats"][];
@@ -773,6 +812,54 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["AlbumResponse"];
                 };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/zip": string;
+            };
+        };
+        responses: {
+            /** @description The summary; with Accept: application/x-ndjson, progress lines and the summary as the last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportSummary"];
+                    "application/x-ndjson": components["schemas"]["ImportSummary"];
+                };
+            };
+            /** @description archive-too-large: bytes, entries or unpacked size */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description corrupt-archive: not a readable ZIP; nothing stored */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem (application/problem+json): the type says which, see docs/api.md */
             default: {
