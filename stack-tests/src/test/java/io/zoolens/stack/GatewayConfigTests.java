@@ -84,6 +84,23 @@ class GatewayConfigTests {
     }
 
     @Test
+    void theAlbumImportAloneTakesBodiesUpToTheArchiveLimit() {
+        assertRendered(
+                render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString(), "ZOOLENS_IMPORT_MAX_ARCHIVE_BYTES", "1GB")));
+
+        assertThat(site())
+                .containsOnlyOnce("client_max_body_size 1073741824;")
+                .contains("location = /api/albums/import {\n        client_max_body_size 1073741824;");
+        assertThat(allRendered())
+                .contains("\"POST /api/albums/import\"    \"archive-too-large\";")
+                .contains("The archive is larger than 1024 MiB.");
+        Command refused =
+                render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString(), "ZOOLENS_IMPORT_MAX_ARCHIVE_BYTES", "2 GB"));
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("ZOOLENS_IMPORT_MAX_ARCHIVE_BYTES must be bytes or a Spring size");
+    }
+
+    @Test
     void redirectsAndTheHttpsRequiredAnswerNameTheConfiguredHostNeverTheRequestsHost() {
         assertRendered(render(Map.of(
                 "ZOOLENS_SPA_ROOT", spaRoot.toString(),
