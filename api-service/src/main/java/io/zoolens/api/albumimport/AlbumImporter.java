@@ -52,18 +52,21 @@ class AlbumImporter {
     private final UploadAllowance allowance;
     private final UploadIntake intake;
     private final AlbumsByName albums;
+    private final AlbumPictures pictures;
 
     AlbumImporter(
             ImportProperties limits,
             UploadProperties upload,
             UploadAllowance allowance,
             UploadIntake intake,
-            AlbumsByName albums) {
+            AlbumsByName albums,
+            AlbumPictures pictures) {
         this.limits = limits;
         this.upload = upload;
         this.allowance = allowance;
         this.intake = intake;
         this.albums = albums;
+        this.pictures = pictures;
     }
 
     /**
@@ -202,6 +205,11 @@ class AlbumImporter {
             try {
                 if (album.target == null) {
                     album.target = albums.findOrCreate(owner.id(), album.name);
+                }
+                if (pictures.holds(owner.id(), album.target.id(), bytes)) {
+                    // Not counted against the allowance: nothing is uploaded.
+                    skip(album, picture.name(), "already-in-album", "The album already holds this picture.");
+                    return;
                 }
                 Classification saved = store(bytes, picture.filename(), album.target.id());
                 album.imported++;

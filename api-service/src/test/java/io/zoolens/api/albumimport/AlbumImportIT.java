@@ -83,6 +83,25 @@ class AlbumImportIT extends ApiIntegrationTest {
     }
 
     @Test
+    void importingTheSameArchiveAgainAddsOnlyWhatTheAlbumLacks() {
+        Browser browser = signedIn("import-again");
+        Map<String, byte[]> tree = new LinkedHashMap<>();
+        tree.put("cats/a.jpg", TestImages.jpeg(52, 30));
+        tree.put("cats/b.jpg", TestImages.jpeg(53, 30));
+        browser.postBody(IMPORT, "application/zip", zip(tree));
+        tree.put("cats/c.jpg", TestImages.jpeg(54, 30));
+
+        JsonNode again = browser.postBody(IMPORT, "application/zip", zip(tree)).json();
+
+        assertThat(again.path("imported").asInt()).isEqualTo(1);
+        assertThat(reasons(again))
+                .containsExactly(
+                        Map.entry("cats/a.jpg", "already-in-album"), Map.entry("cats/b.jpg", "already-in-album"));
+        assertThat(again.path("albums").get(0).path("created").asBoolean()).isFalse();
+        assertThat(Pages.listed(browser, "size=100")).hasSize(3);
+    }
+
+    @Test
     void hostileAndUnsupportedEntriesAreSkippedAndListedAndOnlyTheGoodPictureIsStored() {
         Browser browser = signedIn("hostile");
         Map<String, byte[]> tree = new LinkedHashMap<>();
