@@ -46,6 +46,8 @@ class AlbumImporter {
 
     private static final Logger log = LoggerFactory.getLogger(AlbumImporter.class);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
+    /** A directory record is 46 bytes and the name; names of a kilobyte are already absurd. */
+    private static final long DIRECTORY_BYTES_PER_ENTRY = 1024;
 
     private final ImportProperties limits;
     private final UploadProperties upload;
@@ -92,26 +94,54 @@ class AlbumImporter {
     }
 
     private ZipFile open(Path archive) {
+        ZipEnd end;
+        try {
+            end = ZipEnd.of(archive).orElseThrow(AlbumImporter::corrupt);
+        } catch (IOException e) {
+            throw corrupt();
+        }
+        // Before ZipFile reads the directory into memory: its size as the archive states it (ZipFile refuses a
+        // directory larger than the file itself).
+        if (end.entries() < 0 || end.entries() > limits.maxEntries()) {
+            throw tooManyEntries(end.entries());
+        }
+        long maxDirectory = limits.maxEntries() * DIRECTORY_BYTES_PER_ENTRY;
+        if (end.directoryBytes() < 0 || end.directoryBytes() > maxDirectory) {
+            throw new ApiException(
+                    ProblemType.ARCHIVE_TOO_LARGE,
+                    "The archive's directory is larger than " + maxDirectory / 1024
+                            + " KiB (1 KiB an entry at most). Nothing was imported.",
+                    Map.of("maxEntries", limits.maxEntries()),
+                    null);
+        }
         try {
             return new ZipFile(archive.toFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             log.info("refused an archive: {}", e.getMessage());
-            throw new ApiException(
-                    ProblemType.CORRUPT_ARCHIVE,
-                    "This is not a readable ZIP archive (its directory is missing or damaged, or a name is not"
-                            + " UTF-8). Nothing was imported.");
+            throw corrupt();
         }
+    }
+
+    private static ApiException corrupt() {
+        return new ApiException(
+                ProblemType.CORRUPT_ARCHIVE,
+                "This is not a readable ZIP archive (its directory is missing or damaged, or a name is not UTF-8)."
+                        + " Nothing was imported.");
+    }
+
+    private ApiException tooManyEntries(long entries) {
+        return new ApiException(
+                ProblemType.ARCHIVE_TOO_LARGE,
+                "The archive has " + entries + " entries; at most " + limits.maxEntries()
+                        + " are imported at once. Nothing was imported.",
+                Map.of("maxEntries", limits.maxEntries(), "entries", entries),
+                null);
     }
 
     /** The directory's own counts: too many entries, or sizes adding up past the limit, end it here. */
     private void refuseOversized(List<ZipEntry> entries) {
         if (entries.size() > limits.maxEntries()) {
-            throw new ApiException(
-                    ProblemType.ARCHIVE_TOO_LARGE,
-                    "The archive has " + entries.size() + " entries; at most " + limits.maxEntries()
-                            + " are imported at once. Nothing was imported.",
-                    Map.of("maxEntries", limits.maxEntries(), "entries", entries.size()),
-                    null);
+            throw tooManyEntries(entries.size());
         }
         long declared = 0;
         for (ZipEntry entry : entries) {

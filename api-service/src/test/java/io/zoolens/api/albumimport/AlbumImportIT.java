@@ -192,6 +192,29 @@ class AlbumImportIT extends ApiIntegrationTest {
     }
 
     @Test
+    void anArchiveWhoseEndRecordStatesTooManyEntriesOrAHugeDirectoryIsRefusedBeforeItsDirectoryIsRead() {
+        Browser browser = signedIn("huge-directory");
+        byte[] archive = zip(Map.of("cats/a.jpg", TestImages.jpeg(55, 30)));
+        int end = archive.length - 22;
+        byte[] manyEntries = archive.clone();
+        manyEntries[end + 8] = manyEntries[end + 10] = (byte) 0x60; // 0xEA60 = 60,000 entries
+        manyEntries[end + 9] = manyEntries[end + 11] = (byte) 0xEA;
+        byte[] hugeDirectory = archive.clone();
+        hugeDirectory[end + 14] = 0x60; // 6 MiB and a little: more than 1 KiB for each of 5,000 entries
+
+        for (byte[] body : List.of(manyEntries, hugeDirectory)) {
+            Response response = browser.postBody(IMPORT, "application/zip", body);
+
+            // Without this check ZipFile would read the directory and call the archive corrupt (422).
+            JsonNode problem = assertRefusal(response, IMPORT);
+            assertThat(response.status()).as("%s", response).isEqualTo(413);
+            assertThat(response.problemType()).isEqualTo("archive-too-large");
+            assertThat(problem.path("maxEntries").asInt()).isEqualTo(5_000);
+        }
+        assertNothingStored(browser);
+    }
+
+    @Test
     void aCorruptArchiveIsA422ProblemAndNothingIsStored() {
         Browser browser = signedIn("corrupt");
         byte[] whole = zip(Map.of("cats/a.jpg", TestImages.jpeg(39, 30)));
