@@ -131,7 +131,8 @@ class AccessMatrixIT extends ApiIntegrationTest {
             new Endpoint("GET", "/api/albums", Access.USER, victim -> null),
             new Endpoint("GET", "/api/albums/{id}", Access.USER, victim -> null),
             new Endpoint("PATCH", "/api/albums/{id}", Access.USER, victim -> Body.json("{\"name\":\"pwned\"}")),
-            new Endpoint("DELETE", "/api/albums/{id}", Access.USER, victim -> null));
+            new Endpoint("DELETE", "/api/albums/{id}", Access.USER, victim -> null),
+            new Endpoint("POST", "/api/albums/import", Access.USER, victim -> archive()));
 
     /** Where X-Expected-User is not checked: a session starts there, or is only looked at. */
     private static final Set<String> EXPECTED_USER_EXEMPT =
@@ -464,6 +465,19 @@ class AccessMatrixIT extends ApiIntegrationTest {
         HostileRequests.Multipart form =
                 new HostileRequests.Multipart().file("image", "cat.png", TestImages.png(40, 30));
         return new Body("multipart/form-data; boundary=" + form.boundary(), form.bytes());
+    }
+
+    /** A ZIP with one picture in one folder, for the album import. */
+    private static Body archive() {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("attacker/cat.png"));
+            zip.write(TestImages.png(40, 31));
+            zip.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Body("application/zip", bytes.toByteArray());
     }
 
     @FunctionalInterface
