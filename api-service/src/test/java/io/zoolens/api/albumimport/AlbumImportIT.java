@@ -215,7 +215,7 @@ class AlbumImportIT extends ApiIntegrationTest {
     }
 
     @Test
-    void aCorruptArchiveIsA422ProblemAndNothingIsStored() {
+    void aCorruptArchiveIsA422ProblemAFormA415AndNothingIsStored() {
         Browser browser = signedIn("corrupt");
         byte[] whole = zip(Map.of("cats/a.jpg", TestImages.jpeg(39, 30)));
         byte[] cutShort = Arrays.copyOf(whole, whole.length - 30); // the directory's end is gone
@@ -228,6 +228,10 @@ class AlbumImportIT extends ApiIntegrationTest {
             assertThat(response.status()).isEqualTo(422);
             assertThat(response.problemType()).isEqualTo("corrupt-archive");
         }
+        Response form = browser.postBody(
+                IMPORT, "multipart/form-data; boundary=x", "--x--\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertRefusal(form, IMPORT);
+        assertThat(form.problemType()).isEqualTo("unsupported-media-type");
         assertNothingStored(browser);
     }
 
