@@ -77,19 +77,29 @@ class AlbumImporter {
      * anything is stored.
      */
     ImportSummary run(Path archive, Owner owner, String client, Consumer<ImportProgress.Progress> progress) {
-        try (ZipFile zip = open(archive)) {
-            List<ZipEntry> entries = Collections.list(zip.entries()).stream()
-                    .map(ZipEntry.class::cast)
-                    .toList();
+        ZipFile zip = open(archive);
+        try {
+            List<ZipEntry> entries;
+            try {
+                entries = Collections.list(zip.entries()).stream()
+                        .map(ZipEntry.class::cast)
+                        .toList();
+            } catch (IllegalArgumentException e) {
+                // A name that is not UTF-8, where the JDK checks it only now.
+                throw corrupt();
+            }
             refuseOversized(entries);
             Map<String, ZipEntry> byName = new LinkedHashMap<>();
             entries.forEach(entry -> byName.putIfAbsent(entry.getName(), entry));
             List<EntryPlan.Item> plan = EntryPlan.of(List.copyOf(byName.keySet()));
             return new Run(owner, client, plan.size(), progress).through(zip, byName, plan);
-        } catch (IOException e) {
-            // Closing a read-only ZipFile: nothing to lose.
-            log.debug("closing the archive failed", e);
-            throw new ApiException(ProblemType.CORRUPT_ARCHIVE, "The archive could not be read.");
+        } finally {
+            try {
+                zip.close();
+            } catch (IOException e) {
+                // Read only: nothing is lost, and the import's answer matters more.
+                log.debug("closing the archive failed", e);
+            }
         }
     }
 

@@ -220,8 +220,16 @@ class AlbumImportIT extends ApiIntegrationTest {
         byte[] whole = zip(Map.of("cats/a.jpg", TestImages.jpeg(39, 30)));
         byte[] cutShort = Arrays.copyOf(whole, whole.length - 30); // the directory's end is gone
 
-        for (byte[] body :
-                List.of(cutShort, "PK\u0003\u0004 nothing else".getBytes(StandardCharsets.ISO_8859_1), new byte[0])) {
+        byte[] legacyName = new HandMadeZip() // CP437's "é" is no UTF-8
+                .storedWithLegacyName(
+                        new byte[] {'c', 'a', 't', 's', '/', (byte) 0x82, '.', 'j', 'p', 'g'}, TestImages.jpeg(39, 31))
+                .bytes();
+
+        for (byte[] body : List.of(
+                cutShort,
+                "PK\u0003\u0004 nothing else".getBytes(StandardCharsets.ISO_8859_1),
+                new byte[0],
+                legacyName)) {
             Response response = browser.postBody(IMPORT, "application/zip", body);
 
             assertRefusal(response, IMPORT);

@@ -23,18 +23,33 @@ final class HandMadeZip {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    private record Entry(String name, int method, byte[] data, long crc, long declaredSize) {}
+    private record Entry(byte[] name, int flags, int method, byte[] data, long crc, long declaredSize) {}
 
     HandMadeZip stored(String name, byte[] bytes) {
+        return stored(name.getBytes(StandardCharsets.UTF_8), UTF8_NAMES, bytes);
+    }
+
+    /** An entry whose name is these bytes, in no declared encoding (what old Windows zippers write in CP437). */
+    HandMadeZip storedWithLegacyName(byte[] name, byte[] bytes) {
+        return stored(name, 0, bytes);
+    }
+
+    private HandMadeZip stored(byte[] name, int flags, byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        entries.add(new Entry(name, STORED, bytes, crc.getValue(), bytes.length));
+        entries.add(new Entry(name, flags, STORED, bytes, crc.getValue(), bytes.length));
         return this;
     }
 
     /** An entry inflating to {@code mebibytes} MiB of zeros whose directory claims {@code declaredSize} bytes. */
     HandMadeZip zeros(String name, int mebibytes, long declaredSize) {
-        entries.add(new Entry(name, DEFLATED, deflatedZeros(mebibytes), 0, declaredSize));
+        entries.add(new Entry(
+                name.getBytes(StandardCharsets.UTF_8),
+                UTF8_NAMES,
+                DEFLATED,
+                deflatedZeros(mebibytes),
+                0,
+                declaredSize));
         return this;
     }
 
@@ -43,11 +58,11 @@ final class HandMadeZip {
         List<Integer> offsets = new ArrayList<>();
         for (Entry entry : entries) {
             offsets.add(out.size());
-            byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
+            byte[] name = entry.name();
             ByteBuffer header = le(30 + name.length)
                     .putInt(0x04034b50)
                     .putShort((short) 20)
-                    .putShort((short) UTF8_NAMES)
+                    .putShort((short) entry.flags())
                     .putShort((short) entry.method())
                     .putShort((short) 0)
                     .putShort((short) 0x21)
@@ -63,12 +78,12 @@ final class HandMadeZip {
         int directoryStart = out.size();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
+            byte[] name = entry.name();
             ByteBuffer header = le(46 + name.length)
                     .putInt(0x02014b50)
                     .putShort((short) 20)
                     .putShort((short) 20)
-                    .putShort((short) UTF8_NAMES)
+                    .putShort((short) entry.flags())
                     .putShort((short) entry.method())
                     .putShort((short) 0)
                     .putShort((short) 0x21)
