@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * write {@code zoolens-model.json} last: a folder without it is not looked at.
  */
 @Component
-class ModelFolderScanner {
+public class ModelFolderScanner {
 
     private static final Logger log = LoggerFactory.getLogger(ModelFolderScanner.class);
 
@@ -97,6 +97,19 @@ class ModelFolderScanner {
         failedStamps.keySet().retainAll(present);
         registry.publish(next);
         toRetire.forEach(LoadedModel::retire);
+    }
+
+    /**
+     * Scans now rather than at the next interval: a version just written is loaded (and one just deleted retired)
+     * before the caller answers. Waits for a scan in progress.
+     */
+    public void rescan() {
+        scan();
+    }
+
+    /** Whether {@code name/version} failed to load at the last scan, and why. */
+    public java.util.Optional<String> failure(String name, String version) {
+        return java.util.Optional.ofNullable(failures.get(name + "/" + version));
     }
 
     /** Versions that could not be loaded, as "name/version" → reason. */
