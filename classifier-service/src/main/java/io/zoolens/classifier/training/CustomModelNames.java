@@ -44,10 +44,13 @@ class CustomModelNames {
         return version;
     }
 
-    /** A backbone model name (any served model); its version, when given, a version number. */
+    /** A backbone: a served model that is not itself a custom model (whose features are another owner's). */
     String backbone(String name) {
         if (name == null || !BACKBONE.matcher(name).matches() || name.contains("..")) {
             throw new InvalidNameException("backbone", "must name a served model");
+        }
+        if (name.startsWith(PREFIX)) {
+            throw new InvalidNameException("backbone", "cannot be a custom model");
         }
         return name;
     }

@@ -51,7 +51,7 @@ class FeatureService {
             throws IOException {
         names.owner(owner);
         if (hashes == null || hashes.size() > MAX_HASHES) {
-            throw new InvalidNameException("sha256", "must list at most " + MAX_HASHES + " hashes");
+            throw new InvalidNameException("sha256", "must be a list of at most " + MAX_HASHES + " hashes");
         }
         hashes.forEach(FeatureService::checkHash);
         BackboneFeatures.Entry entry = resolve(backboneName, backboneVersion);
