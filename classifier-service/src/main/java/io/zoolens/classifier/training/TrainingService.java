@@ -83,7 +83,10 @@ class TrainingService {
         }
         BackboneFeatures.Entry entry = backbones.resolve(body.backbone(), body.backboneVersion());
         Backbone backbone = entry.backbone();
-        TrainingRequest request = new TrainingRequest(owner, body.description(), backbone, classes);
+        String description = body.description() == null || body.description().isBlank()
+                ? "Custom model " + model
+                : body.description().strip();
+        TrainingRequest request = new TrainingRequest(owner, description, backbone, classes);
         List<String> missing = missing(owner, backbone, classes);
         // Trains on cached vectors only: the trainer checks the classes first (422), then asks for any picture not
         // cached (409 with all of them). It never runs the backbone here.
@@ -113,11 +116,13 @@ class TrainingService {
         }
         List<TrainingClass> classes = new ArrayList<>(bodies.size());
         for (ClassBody body : bodies) {
+            // One label per line of labels.txt: a line break in a label would shift every class after it.
             if (body == null
                     || body.label() == null
                     || body.label().isBlank()
-                    || body.label().length() > 200) {
-                throw new InvalidNameException("label", "must be 1 to 200 characters");
+                    || body.label().length() > 200
+                    || body.label().chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidNameException("label", "must be 1 to 200 characters, no control characters");
             }
             List<TrainingPicture> pictures = new ArrayList<>();
             for (PictureBody picture : body.pictures() == null ? List.<PictureBody>of() : body.pictures()) {

@@ -86,6 +86,13 @@ class TrainingProblemsIT extends TrainingContext {
                     .as(model)
                     .isEqualTo("model");
         }
+        List<Map<String, Object>> lineBreak = List.of(
+                Map.of("label", "a\nb", "pictures", pictures(madeUpHashes(5, 0), "a")),
+                Map.of("label", "c", "pictures", pictures(madeUpHashes(5, 1), "c")));
+        assertThat(assertProblem(train("bob", "u-bob-pets", BACKBONE, lineBreak), 422, "invalid-name")
+                        .at("/field")
+                        .asString())
+                .isEqualTo("label");
         assertProblem(delete("/v1/features/a.b"), 422, "invalid-name");
         assertThat(Files.isDirectory(modelsDir.resolve(BACKBONE))).isTrue();
     }
