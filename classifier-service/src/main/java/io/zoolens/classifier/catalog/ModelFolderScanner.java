@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -108,8 +109,8 @@ public class ModelFolderScanner {
     }
 
     /** Whether {@code name/version} failed to load at the last scan, and why. */
-    public java.util.Optional<String> failure(String name, String version) {
-        return java.util.Optional.ofNullable(failures.get(name + "/" + version));
+    public Optional<String> failure(String name, String version) {
+        return Optional.ofNullable(failures.get(name + "/" + version));
     }
 
     /** Versions that could not be loaded, as "name/version" → reason. */

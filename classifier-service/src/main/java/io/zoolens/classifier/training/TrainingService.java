@@ -103,7 +103,9 @@ class TrainingService {
                 () -> false));
         String version = write(model, trained);
         scanner.rescan();
-        if (registry.find(model).filter(m -> m.version().equals(version)).isEmpty()) {
+        boolean loaded = registry.all().getOrDefault(model, List.of()).stream()
+                .anyMatch(served -> served.version().equals(version));
+        if (!loaded) {
             throw new IllegalStateException("the trained version " + model + "/" + version + " did not load: "
                     + scanner.failure(model, version).orElse("unknown reason"));
         }
