@@ -38,6 +38,8 @@ export type DetectedObject = NonNullable<Classification['objects']>[number]
 export type Box = DetectedObject['box']
 export type Feedback = NonNullable<Classification['feedback']>
 export type ResultThresholds = Classification['applied']
+/** Why a custom model's reject rule did or did not call a photo none of its classes (docs/api.md). */
+export type Rejection = NonNullable<Classification['reject']>
 export type UploadQuery = Query<'/api/classifications', 'post'>
 export type Page = Answer<'/api/classifications', 'get'>
 export type FeedbackRequest = Body<'/api/classifications/{id}/feedback', 'put'>
