@@ -1,5 +1,5 @@
-// Names the SPA uses for the API's shapes, all taken from the generated `openapi.d.ts` (frontend/README.md,
-// "API types"). They are looked up by endpoint, not by the api's schema names, so renaming a Java record
+// Names the SPA uses for the API's shapes, all taken from the generated `openapi.d.ts` (docs/frontend.md,
+// "API types are generated"). They are looked up by endpoint, not by the api's schema names, so renaming a Java record
 // changes nothing here. Only the SPA's own words (HistoryFilter's subset) are chosen here.
 import type { components, paths } from './openapi'
 
