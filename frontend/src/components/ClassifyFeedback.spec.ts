@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { problem, stubFetch } from '@/test/fetchStub'
-import { classification } from '@/test/fixtures'
+import { classification, unknownAnswer } from '@/test/fixtures'
 import { setCookie } from '@/test/setup'
 import { useToastStore } from '@/stores/toasts'
 import ClassifyFeedback from './ClassifyFeedback.vue'
@@ -76,5 +76,17 @@ describe('ClassifyFeedback', () => {
     expect(wrapper.get('[data-testid="feedback-saved"]').text()).toContain('Nothing here')
     await wrapper.setProps({ classification: nothing({ feedback: { correct: false, label: 'orange', givenAt: '2026-11-25T20:10:00Z' } }) })
     expect(wrapper.get('[data-testid="feedback-saved"]').text()).toContain('You said it is orange')
+  })
+
+  it('on a custom model’s unknown answer asks "What is it?" with the closest guesses, and "none of its classes" is the confirmation', async () => {
+    const { calls } = stubFetch({ 'PUT /api/classifications/c1/feedback': { body: unknownAnswer() } })
+    const wrapper = mount(ClassifyFeedback, { props: { classification: unknownAnswer() } })
+    expect(wrapper.get('h3').text()).toBe('What is it?')
+    expect(wrapper.findAll('.feedback-chip').map((chip) => chip.text())).toEqual(['beagle', 'basset hound'])
+    const none = wrapper.get('[data-testid="feedback-nothing"]')
+    expect(none.text()).toBe('None of its classes, that’s right')
+    await none.trigger('click')
+    await flushPromises()
+    expect(calls[0]?.body).toEqual({ correct: true, label: null })
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import type { Classification } from '@/services/types'
-import { classification } from '@/test/fixtures'
+import { classification, unknownAnswer } from '@/test/fixtures'
 import ClassifyResult from './ClassifyResult.vue'
 
 const mountResult = (item: Classification, props: Record<string, unknown> = {}) =>
@@ -55,6 +55,49 @@ describe('ClassifyResult', () => {
 
     const strict = mountResult(classification(), { labels: [], minScore: 0.8 })
     expect(strict.get('[data-testid="no-labels"]').text()).toBe('No label reaches 80%.')
+  })
+
+  it('says a custom model’s unknown answer is none of its classes, its best labels only as the closest guesses', () => {
+    const wrapper = mountResult(unknownAnswer(), { labels: [{ label: 'beagle', score: 0.41 }], labelTotal: 4 })
+    const heading = wrapper.get('h2')
+    expect(heading.text()).toBe('None of this model’s classes')
+    expect(heading.attributes('id')).toBe('result-heading')
+    expect(heading.attributes('tabindex')).toBe('-1')
+    expect(wrapper.get('[data-testid="closest"]').text()).toBe('Closest, but not a match: beagle 41%, basset hound 30%')
+    expect(wrapper.get('[data-testid="unknown-reason"]').text()).toBe('The photo looks unlike the pictures this model learned from.')
+    expect(wrapper.find('[data-testid="top-label"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="nothing-found"]').exists()).toBe(false)
+    expect(wrapper.text()).not.toMatch(/sure|This looks like|best guess|Nothing recognised/)
+    expect(wrapper.find('[data-testid="result-labels"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('Model Shoes and bags v2')
+  })
+
+  it('lists an unknown answer’s labels only when every label is asked for, as guesses with none highlighted', async () => {
+    const all = [
+      { label: 'beagle', score: 0.41 },
+      { label: 'basset_hound', score: 0.3 },
+      { label: 'poodle', score: 0.2 },
+      { label: 'husky', score: 0.09 },
+    ]
+    const wrapper = mountResult(unknownAnswer(), { labels: all, labelTotal: 4 })
+    await wrapper.get('[data-testid="all-labels"]').trigger('click')
+    expect(wrapper.emitted('update:allLabels')).toEqual([[true]])
+
+    const expanded = mountResult(unknownAnswer(), { labels: all, labelTotal: 4, allLabels: true })
+    const list = expanded.get('[data-testid="result-labels"]')
+    expect(list.attributes('aria-label')).toBe('All labels, none a match')
+    expect(list.findAll('li')).toHaveLength(4)
+    expect(list.findAll('.highlight')).toHaveLength(0)
+  })
+
+  it('words both reasons of an unknown answer, and has a sentence when the model gave none', () => {
+    const both = unknownAnswer({ reject: { reasons: ['low-similarity', 'low-probability'], similarity: 0.9, minSimilarity: 0.96, probability: 0.4, minProbability: 0.6 } })
+    expect(mountResult(both).get('[data-testid="unknown-reason"]').text()).toBe(
+      'The photo looks unlike the pictures this model learned from. The model could not settle on one of its classes.',
+    )
+    const bare = mountResult(unknownAnswer({ reject: null, hints: [] }))
+    expect(bare.get('[data-testid="unknown-reason"]').text()).toBe('The model says the photo is none of the classes it knows.')
+    expect(bare.get('[data-testid="closest"]').text()).toBe('No class came close.')
   })
 
   it('confirms the album the upload went to, with a link to it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
-import { classification } from '@/test/fixtures'
+import { classification, unknownAnswer } from '@/test/fixtures'
 import HistoryCard from './HistoryCard.vue'
 
 const mountCard = (item = classification(), albumName: string | null = null) =>
@@ -23,6 +23,13 @@ describe('HistoryCard', () => {
     const queued = mountCard(classification({ status: 'PENDING', topLabel: null, topScore: null }))
     expect(queued.get('.history-title').text()).toBe('Queued')
     expect(queued.get('.badge-accent').text()).toBe('Queued')
+  })
+
+  it('calls a custom model’s unknown answer none of its classes, without a confidence', () => {
+    const wrapper = mountCard(unknownAnswer())
+    expect(wrapper.get('.history-title').text()).toBe('None of this model’s classes')
+    expect(wrapper.get('.history-title').classes()).toContain('history-title-sentence')
+    expect(wrapper.find('.history-score').exists()).toBe(false)
   })
 
   it('has a checkbox, named after its picture, above the card link when pictures can be selected', async () => {

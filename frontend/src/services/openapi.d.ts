@@ -436,12 +436,14 @@ export interface components {
             objects: components["schemas"]["Detection"][] | null;
             originalFilename: string | null;
             recognised: boolean;
+            reject: components["schemas"]["Rejection"] | null;
             /** @enum {string} */
             status: "PENDING" | "DONE" | "FAILED";
             timings: components["schemas"]["Timings"] | null;
             topLabel: string | null;
             /** Format: double */
             topScore: number | null;
+            unknown: boolean;
         };
         CreateRequest: {
             description?: string | null;
@@ -636,6 +638,17 @@ export interface components {
             email: string;
             password: string;
             username: string;
+        };
+        Rejection: {
+            /** Format: double */
+            minProbability: number | null;
+            /** Format: double */
+            minSimilarity: number | null;
+            /** Format: double */
+            probability: number;
+            reasons: string[];
+            /** Format: double */
+            similarity: number | null;
         };
         Rule: {
             code: string;

@@ -1,5 +1,5 @@
-// Names the SPA uses for the API's shapes, all taken from the generated `openapi.d.ts` (frontend/README.md,
-// "API types"). They are looked up by endpoint, not by the api's schema names, so renaming a Java record
+// Names the SPA uses for the API's shapes, all taken from the generated `openapi.d.ts` (docs/frontend.md,
+// "API types are generated"). They are looked up by endpoint, not by the api's schema names, so renaming a Java record
 // changes nothing here. Only the SPA's own words (HistoryFilter's subset) are chosen here.
 import type { components, paths } from './openapi'
 
@@ -38,6 +38,8 @@ export type DetectedObject = NonNullable<Classification['objects']>[number]
 export type Box = DetectedObject['box']
 export type Feedback = NonNullable<Classification['feedback']>
 export type ResultThresholds = Classification['applied']
+/** Why a custom model's reject rule did or did not call a photo none of its classes (docs/api.md). */
+export type Rejection = NonNullable<Classification['reject']>
 export type UploadQuery = Query<'/api/classifications', 'post'>
 export type Page = Answer<'/api/classifications', 'get'>
 export type FeedbackRequest = Body<'/api/classifications/{id}/feedback', 'put'>

@@ -36,6 +36,8 @@ export function classification(overrides: Partial<Classification> = {}): Classif
     hints: [],
     applied: { topK: 5, minScore: 0.3 },
     recognised: true,
+    unknown: false,
+    reject: null,
     labelCount: 2,
     ...overrides,
   }
@@ -45,6 +47,26 @@ export function classification(overrides: Partial<Classification> = {}): Classif
     recognised: overrides.recognised ?? (answer.status === 'DONE' && answer.topLabel !== null && answer.labels.length > 0),
     labelCount: overrides.labelCount ?? answer.labels.length,
   }
+}
+
+/** A custom model's answer that the photo is none of its classes (docs/api.md `unknown`), as the api shows it. */
+export function unknownAnswer(overrides: Partial<Classification> = {}): Classification {
+  return classification({
+    model: { name: 'Shoes and bags', version: '2', task: 'classification' },
+    recognised: false,
+    unknown: true,
+    reject: { reasons: ['low-similarity'], similarity: 0.912, minSimilarity: 0.965, probability: 0.41, minProbability: 0.61 },
+    topLabel: null,
+    topScore: null,
+    labels: [{ label: 'beagle', score: 0.41 }],
+    objects: [],
+    hints: [
+      { label: 'beagle', score: 0.41 },
+      { label: 'basset_hound', score: 0.3 },
+    ],
+    labelCount: 4,
+    ...overrides,
+  })
 }
 
 export function album(overrides: Partial<Album> = {}): Album {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { classification } from '@/test/fixtures'
-import { isRecognised, resultSentence } from './announce'
+import type { Classification } from '@/services/types'
+import { classification, unknownAnswer } from '@/test/fixtures'
+import { isRecognised, isUnknown, resultSentence } from './announce'
 
 describe('resultSentence', () => {
   it('says the top label, how sure and how many objects', () => {
@@ -13,6 +14,18 @@ describe('resultSentence', () => {
     expect(resultSentence(nothing)).toBe('Nothing recognised. Not confident, but maybe: orange 19%.')
     expect(resultSentence({ ...nothing, hints: [] })).toBe('Nothing recognised.')
     expect(isRecognised(nothing)).toBe(false)
+  })
+
+  it('says a custom model’s unknown answer is none of its classes, with the closest guesses, never as an answer', () => {
+    expect(resultSentence(unknownAnswer())).toBe('None of this model’s classes. Closest, but not a match: beagle 41%, basset hound 30%.')
+    expect(resultSentence(unknownAnswer({ hints: [] }))).toBe('None of this model’s classes.')
+    expect(isUnknown(unknownAnswer())).toBe(true)
+    expect(isRecognised(unknownAnswer())).toBe(false)
+    expect(isUnknown(classification())).toBe(false)
+    const older: Partial<Classification> = classification()
+    delete older.unknown
+    delete older.reject
+    expect(isUnknown(older as Classification)).toBe(false)
   })
 
   it('reads an older api’s answer without `recognised` from its top label', () => {

@@ -27,6 +27,15 @@ public final class GraphNodes {
         return node;
     }
 
+    /** A float input fed at run time. */
+    public static NodeDef placeholder(String name) {
+        return NodeDef.newBuilder()
+                .setName(name)
+                .setOp("Placeholder")
+                .putAttr("dtype", type(DataType.DT_FLOAT))
+                .build();
+    }
+
     /** {@code op} on float {@code inputs}. */
     public static NodeDef.Builder floatOp(String op, String name, String... inputs) {
         return op(op, name, DataType.DT_FLOAT, inputs);

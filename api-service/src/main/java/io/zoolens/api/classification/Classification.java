@@ -4,6 +4,7 @@ import io.zoolens.api.classifier.Classified;
 import io.zoolens.api.classifier.Detection;
 import io.zoolens.api.classifier.LabelScore;
 import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Rejection;
 import io.zoolens.api.classifier.Timings;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -94,8 +95,12 @@ public record Classification(
                 result.labels(),
                 result.objects(),
                 answer.timings(),
-                null);
-        List<String> keys = LabelKeys.of(own.labels(), feedback == null ? null : feedback.label());
+                null,
+                result.unknown() ? Boolean.TRUE : null,
+                result.reject());
+        // An unknown answer's labels are guesses: the search does not find the item by them.
+        List<String> keys =
+                LabelKeys.of(own.recognised() ? own.labels() : List.of(), feedback == null ? null : feedback.label());
         return new Classification(
                 id,
                 ownerId,
@@ -159,6 +164,8 @@ public record Classification(
      *
      * @param topLabel the best label at the upload's thresholds, {@code null} when nothing reached them (or not DONE)
      * @param labels every label score of the answer ({@link Result}); older documents hold only the top five
+     * @param unknown {@code true} when the model's reject rule called the photo none of its classes, else absent
+     * @param reject that rule's reasons and measurements; absent for models without one (the default model)
      */
     public record Outcome(
             Instant classifiedAt,
@@ -168,13 +175,15 @@ public record Classification(
             List<LabelScore> labels,
             List<Detection> objects,
             Timings timings,
-            Failure error) {
+            Failure error,
+            Boolean unknown,
+            Rejection reject) {
 
         /** Not classified (yet): empty lists, as PENDING documents have always been stored. */
-        static final Outcome NONE = new Outcome(null, null, null, null, List.of(), List.of(), null, null);
+        static final Outcome NONE = new Outcome(null, null, null, null, List.of(), List.of(), null, null, null, null);
 
         Result result() {
-            return new Result(labels, objects);
+            return new Result(labels, objects, Boolean.TRUE.equals(unknown), reject);
         }
     }
 

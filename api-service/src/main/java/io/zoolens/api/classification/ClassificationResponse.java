@@ -6,6 +6,7 @@ import io.zoolens.api.classification.Classification.Status;
 import io.zoolens.api.classifier.Detection;
 import io.zoolens.api.classifier.LabelScore;
 import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Rejection;
 import io.zoolens.api.classifier.Timings;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +14,13 @@ import java.util.List;
 /**
  * A classification as the API shows it (see docs/api.md): the stored answer read with some {@link Thresholds}.
  *
- * @param recognised whether a label reaches {@code applied.minScore}; {@code null} unless DONE
- * @param hints when nothing is recognised, the best few labels below the threshold ("not confident, but maybe")
+ * @param recognised whether a label reaches {@code applied.minScore} and the answer is not {@code unknown};
+ *     {@code null} unless DONE
+ * @param unknown the model (a custom model with a reject rule) says the photo is none of its classes: the labels
+ *     are guesses and the best of them the hints; always {@code false} for models without a rule
+ * @param reject why, with the measured values beside the rule's thresholds; {@code null} for models without a rule
+ * @param hints when nothing is recognised, the best few labels ("not confident, but maybe"; for an unknown answer
+ *     "closest")
  * @param labelCount how many labels the stored answer has, for "show all labels"
  * @param album the album's id and name, {@code null} when not filed ({@code albumId} stays for older clients)
  */
@@ -27,6 +33,8 @@ record ClassificationResponse(
         ImageResponse image,
         ModelUsed model,
         Boolean recognised,
+        boolean unknown,
+        Rejection reject,
         String topLabel,
         Double topScore,
         List<LabelScore> labels,
@@ -70,6 +78,8 @@ record ClassificationResponse(
                                 base + "/thumbnail"),
                 outcome.model(),
                 c.status() == Status.DONE ? reading.recognised() : null,
+                reading.unknown(),
+                reading.reject(),
                 top == null ? null : top.label(),
                 top == null ? null : top.score(),
                 reading.labels(),

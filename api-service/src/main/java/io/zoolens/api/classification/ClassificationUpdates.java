@@ -70,6 +70,13 @@ class ClassificationUpdates {
                 .unset("worker.nextAttemptAt")
                 .unset("worker.leaseUntil")
                 .unset("worker.leaseToken");
+        // Absent, not null, for answers without them (the default model), as an upload's own insert stores them.
+        if (outcome.unknown() != null) {
+            update.set("outcome.unknown", outcome.unknown());
+        }
+        if (outcome.reject() != null) {
+            update.set("outcome.reject", outcome.reject());
+        }
         return mongo.updateFirst(heldBy(claimed), update, Classification.class).getModifiedCount() == 1;
     }
 

@@ -14,7 +14,18 @@ public final class ClassifierApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ClassifyAnswer(
-            ModelRef model, ImageRef image, List<Label> labels, List<DetectedObject> objects, Timings timings) {}
+            ModelRef model,
+            ImageRef image,
+            List<Label> labels,
+            List<DetectedObject> objects,
+            Timings timings,
+            Boolean unknown,
+            Reject reject) {}
+
+    /** Only from models with a reject rule; {@code similarity} and the thresholds may be absent. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Reject(
+            List<String> reasons, Double similarity, Double minSimilarity, Double probability, Double minProbability) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ModelRef(String name, String version, String task) {}

@@ -85,7 +85,21 @@ public class ClassifierClient {
                                 .toList(),
                 stages == null
                         ? new Timings(null, null, null, roundTripMs)
-                        : new Timings(stages.decodeMs(), stages.preprocessMs(), stages.inferenceMs(), roundTripMs));
+                        : new Timings(stages.decodeMs(), stages.preprocessMs(), stages.inferenceMs(), roundTripMs),
+                Boolean.TRUE.equals(answer.unknown()),
+                rejection(answer.reject()));
+    }
+
+    private static Rejection rejection(ClassifierApi.Reject reject) {
+        if (reject == null) {
+            return null;
+        }
+        return new Rejection(
+                reject.reasons(),
+                reject.similarity(),
+                reject.minSimilarity(),
+                reject.probability() == null ? 0 : reject.probability(),
+                reject.minProbability());
     }
 
     private static Detection detection(ClassifierApi.DetectedObject object) {

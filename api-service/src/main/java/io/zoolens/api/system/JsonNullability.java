@@ -17,7 +17,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the schemas say what Jackson does with them, so the SPA's generated types are exact (frontend/README.md).
+ * Makes the schemas say what Jackson does with them, so the SPA's generated types are exact (docs/frontend.md).
  * Responses: Jackson writes every record component (inclusion {@code always}), so each property of a response
  * schema is required; the ones that may be {@code null} are listed here and become {@code T | null}. Requests: a
  * property that is not required may be absent or {@code null} (both bind to {@code null}), so it becomes
@@ -43,7 +43,9 @@ class JsonNullability implements OpenApiCustomizer {
                             "albumId",
                             "feedback",
                             "error",
-                            "album")),
+                            "album",
+                            "reject")),
+            Map.entry("Rejection", Set.of("similarity", "minSimilarity", "minProbability")),
             Map.entry("Timings", Set.of("decodeMs", "preprocessMs", "inferenceMs", "classifierMs")),
             Map.entry("Failure", Set.of("detail")),
             Map.entry("Feedback", Set.of("label")),

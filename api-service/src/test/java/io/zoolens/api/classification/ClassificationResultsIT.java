@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,6 +47,67 @@ class ClassificationResultsIT extends ApiIntegrationTest {
                 .json();
         assertThat(again.path("recognised").asBoolean()).isFalse();
         assertThat(again.path("hints").size()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownAnswerOfACustomModelIsNoAnswerAndKeepsItsGuessesAndWhyInTheJsonAndTheStore() {
+        Browser browser = signedIn("unknown");
+        byte[] photo = TestImages.png(74, 48);
+        classifier().answer(photo, 200, "classify-unknown.json");
+
+        JsonNode body = created(browser.upload(photo));
+        String id = body.path("id").asString();
+
+        assertThat(body.path("status").asString()).isEqualTo("DONE");
+        assertThat(body.path("unknown").asBoolean()).isTrue();
+        assertThat(body.path("recognised").asBoolean(true)).isFalse();
+        assertThat(body.path("topLabel").isNull()).isTrue();
+        assertThat(body.path("hints").findValuesAsString("label")).containsExactly("bag");
+        assertThat(body.path("hints").get(0).path("score").asDouble()).isEqualTo(0.9412);
+        assertThat(body.path("labelCount").asInt()).isEqualTo(10);
+        JsonNode reject = body.path("reject");
+        assertThat(reject.path("reasons").values())
+                .extracting(JsonNode::asString)
+                .containsExactly("low-similarity");
+        assertThat(reject.path("similarity").asDouble()).isEqualTo(0.912);
+        assertThat(reject.path("minSimilarity").asDouble()).isEqualTo(0.965);
+        assertThat(reject.path("probability").asDouble()).isEqualTo(0.9412);
+        assertThat(reject.path("minProbability").asDouble()).isEqualTo(0.61);
+        JsonNode all = browser.get("/api/classifications/" + id + "?topK=100&minScore=0")
+                .json();
+        assertThat(all.path("unknown").asBoolean()).isTrue();
+        assertThat(all.path("recognised").asBoolean(true)).isFalse();
+        assertThat(all.path("labels").size()).as("every class, as guesses").isEqualTo(10);
+        assertThat(browser.get("/api/classifications?label=bag")
+                        .json()
+                        .path("totalItems")
+                        .asInt())
+                .as("a guess is not found as an answer")
+                .isZero();
+
+        Document stored = mongo.findById(new ObjectId(id), Document.class, "classifications");
+        assertThat(stored).isNotNull();
+        assertThat(stored.getBoolean("unknown")).isTrue();
+        assertThat(stored.get("topLabel")).isNull();
+        assertThat(stored.getList("labels", Document.class)).hasSize(10);
+        Document storedReject = stored.get("reject", Document.class);
+        assertThat(storedReject.getList("reasons", String.class)).containsExactly("low-similarity");
+        assertThat(storedReject.getDouble("similarity")).isEqualTo(0.912);
+        assertThat(storedReject.getDouble("minProbability")).isEqualTo(0.61);
+    }
+
+    @Test
+    void theDefaultModelsAnswerIsNotUnknownAndStoresNoRejection() {
+        Browser browser = signedIn("notunknown");
+
+        JsonNode body = created(browser.upload(TestImages.png(75, 48)));
+
+        assertThat(body.path("unknown").isBoolean()).isTrue();
+        assertThat(body.path("unknown").asBoolean()).isFalse();
+        assertThat(body.path("reject").isNull()).isTrue();
+        assertThat(body.path("recognised").asBoolean()).isTrue();
+        Document stored = mongo.findById(new ObjectId(body.path("id").asString()), Document.class, "classifications");
+        assertThat(stored).doesNotContainKeys("unknown", "reject");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.zoolens.api.classifier.Classified;
 import io.zoolens.api.classifier.Detection;
 import io.zoolens.api.classifier.LabelScore;
 import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Rejection;
 import io.zoolens.api.classifier.Timings;
 import io.zoolens.api.support.TestServers;
 import java.time.Duration;
@@ -155,7 +156,9 @@ class ClassificationStorageTests {
                         List.of(new LabelScore("cat", 0.71)),
                         List.of(new Detection("cat", 0.6, new Detection.Box(1, 2, 3, 4))),
                         new Timings(1.5, 2.5, 3.5, 9.0),
-                        new Failure("odd", "kept as it was")));
+                        new Failure("odd", "kept as it was"),
+                        null,
+                        null));
         assertThat(item.labelKeys()).containsExactly("cat");
         assertThat(item.albumId()).isEqualTo("album-1");
         assertThat(item.feedback()).isEqualTo(new Feedback(false, "lynx", NOW.plusSeconds(2)));
@@ -288,6 +291,39 @@ class ClassificationStorageTests {
         assertThat(stored)
                 .doesNotContainKeys("nextAttemptAt", "leaseUntil", "leaseToken", "upload", "outcome", "worker");
         assertThat(repository.findById(claimed.id()).orElseThrow().image()).isEqualTo(image);
+    }
+
+    @Test
+    void anUnknownAnswerAddsItsFlagAndRejectionInTheSameShapeFromTheUploadAndTheWorker() {
+        mongo.remove(new Query(), "classifications");
+        Classified unknown = new Classified(
+                new ModelUsed("u-owner-m1", "1", "classification"),
+                List.of(new LabelScore("bag", 0.4), new LabelScore("coat", 0.35)),
+                List.of(),
+                new Timings(1.0, 2.0, 3.0, 7.0),
+                true,
+                new Rejection(List.of("low-probability"), null, 0.965, 0.4, 0.61));
+        String uploaded = repository
+                .insert(Classification.uploaded("owner-u", NOW, "a.png", null, null, null, "req-4")
+                        .withResult(unknown, NOW))
+                .id();
+        repository.insert(Classification.uploaded("owner-u", NOW, "b.png", null, null, null, "req-5")
+                .retryAt(NOW.minusSeconds(1)));
+        ClassificationUpdates updates = new ClassificationUpdates(mongo);
+        Classification claimed = updates.claimDue(NOW, Duration.ofMinutes(1)).orElseThrow();
+        assertThat(updates.complete(claimed, unknown, NOW)).isTrue();
+
+        for (String id : List.of(uploaded, claimed.id())) {
+            Document stored = mongo.findById(id, Document.class, "classifications");
+            assertThat(stored.getBoolean("unknown")).isTrue();
+            assertThat(stored.get("reject", Document.class))
+                    .isEqualTo(new Document("reasons", List.of("low-probability"))
+                            .append("minSimilarity", 0.965)
+                            .append("probability", 0.4)
+                            .append("minProbability", 0.61));
+            assertThat(stored.get("topLabel")).isNull();
+            assertThat(stored.getList("labelKeys", String.class)).isEmpty();
+        }
     }
 
     private static Classified answer() {

@@ -6,6 +6,7 @@ import io.zoolens.api.classification.Classification.Status;
 import io.zoolens.api.classifier.Classified;
 import io.zoolens.api.classifier.LabelScore;
 import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Rejection;
 import io.zoolens.api.classifier.Timings;
 import io.zoolens.api.support.TestServers;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +110,35 @@ class ClassificationUpdatesTests {
         assertThat(done.status()).isEqualTo(Status.DONE);
         assertThat(done.outcome().topLabel()).isEqualTo("cat");
         assertThat(done.worker().leaseToken()).isNull();
+    }
+
+    @Test
+    void theWorkerStoresAnUnknownAnswerWithItsRejectionAndAKnownOneWithout() {
+        repository.insert(pending("owner", NOW.minusSeconds(2)));
+        repository.insert(pending("owner", NOW.minusSeconds(1)));
+        Classification first = updates.claimDue(NOW, Duration.ofMinutes(1)).orElseThrow();
+        Classification second = updates.claimDue(NOW, Duration.ofMinutes(1)).orElseThrow();
+        Rejection why = new Rejection(List.of("low-probability"), null, null, 0.4, 0.61);
+        Classified unknown = new Classified(
+                new ModelUsed("u-owner-m1", "1", "classification"),
+                List.of(new LabelScore("bag", 0.4), new LabelScore("coat", 0.35)),
+                List.of(),
+                null,
+                true,
+                why);
+
+        updates.complete(first, unknown, NOW);
+        updates.complete(second, classified(), NOW);
+
+        Classification stored = repository.findById(first.id()).orElseThrow();
+        assertThat(stored.outcome().unknown()).isTrue();
+        assertThat(stored.outcome().reject()).isEqualTo(why);
+        assertThat(stored.outcome().topLabel()).isNull();
+        assertThat(stored.labelKeys()).isEmpty();
+        Document known = mongo.getCollection("classifications")
+                .find(new Document("_id", new ObjectId(second.id())))
+                .first();
+        assertThat(known).doesNotContainKeys("unknown", "reject").containsEntry("topLabel", "cat");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.zoolens.api.classifier.Classified;
 import io.zoolens.api.classifier.Detection;
 import io.zoolens.api.classifier.LabelScore;
 import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Rejection;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,68 @@ class ResultTests {
         assertThat(reading.top().label()).isEqualTo("cat");
         assertThat(reading.labels()).extracting(LabelScore::label).containsExactly("cat", "dog");
         assertThat(reading.objects()).isEmpty();
+    }
+
+    @Test
+    void anUnknownAnswerKeepsItsRejectionAndIsNeverRecognisedItsBestGuessesBeingTheHints() {
+        Rejection why = new Rejection(List.of("low-similarity"), 0.912, 0.965, 0.94, 0.61);
+        var answer = new Classified(
+                new ModelUsed("u-owner-m1", "1", "classification"),
+                List.of(label("sneaker", 0.04), label("bag", 0.94), label("shirt", 0.015), label("coat", 0.005)),
+                List.of(),
+                null,
+                true,
+                why);
+
+        Result result = Result.of(answer);
+        Reading own = result.read(DEFAULT);
+        Reading all = result.read(new Thresholds(Thresholds.MAX_TOP_K, 0));
+
+        assertThat(result.unknown()).isTrue();
+        assertThat(result.reject()).isEqualTo(why);
+        assertThat(result.labels()).extracting(LabelScore::label).containsExactly("bag", "sneaker", "shirt", "coat");
+        assertThat(own.recognised())
+                .as("a guess over the threshold is still no answer")
+                .isFalse();
+        assertThat(own.top()).isNull();
+        assertThat(own.unknown()).isTrue();
+        assertThat(own.reject()).isEqualTo(why);
+        assertThat(own.hints()).extracting(LabelScore::label).containsExactly("bag");
+        assertThat(own.labels())
+                .as("kept, as guesses")
+                .extracting(LabelScore::label)
+                .containsExactly("bag");
+        assertThat(all.recognised()).isFalse();
+        assertThat(all.labels()).hasSize(4);
+        assertThat(all.hints()).extracting(LabelScore::label).containsExactly("bag");
+    }
+
+    @Test
+    void aCustomModelsKnownAnswerIsRecognisedAndKeepsItsEmptyReasons() {
+        Rejection none = new Rejection(List.of(), 0.98, 0.965, 0.88, 0.61);
+        var answer = new Classified(
+                new ModelUsed("u-owner-m1", "1", "classification"),
+                List.of(label("bag", 0.88), label("sneaker", 0.12)),
+                List.of(),
+                null,
+                false,
+                none);
+
+        Reading reading = Result.of(answer).read(DEFAULT);
+
+        assertThat(reading.recognised()).isTrue();
+        assertThat(reading.top().label()).isEqualTo("bag");
+        assertThat(reading.unknown()).isFalse();
+        assertThat(reading.reject().reasons()).isEmpty();
+    }
+
+    @Test
+    void theDefaultModelsAnswerIsNeitherUnknownNorCarriesARejection() {
+        Reading reading =
+                Result.of(answer(List.of(label("cat", 0.7)), List.of())).read(DEFAULT);
+
+        assertThat(reading.unknown()).isFalse();
+        assertThat(reading.reject()).isNull();
     }
 
     /** A stored result with labels l0, l1, ... and one object per label, with these scores. */

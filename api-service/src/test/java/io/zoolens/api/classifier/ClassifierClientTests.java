@@ -10,6 +10,7 @@ import io.zoolens.api.support.TestServers;
 import io.zoolens.image.testing.TestImages;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,22 @@ class ClassifierClientTests {
         assertThat(classified.timings().classifierMs()).isPositive();
         assertThat(calls(png)).isEqualTo(1);
         assertThat(stub.received().get(stub.received().size() - 1).query()).isEqualTo("topK=1000&minScore=0");
+    }
+
+    @Test
+    void anUnknownAnswerIsMappedWithItsRejectionAndTheDefaultModelsWithout() {
+        byte[] photo = TestImages.png(43, 30);
+        stub.answer(photo, 200, "classify-unknown.json");
+
+        Classified unknown = client.classify(photo, ClassifierStub.MODEL);
+        Classified cat = client.classify(TestImages.png(44, 30), ClassifierStub.MODEL);
+
+        assertThat(unknown.unknown()).isTrue();
+        assertThat(unknown.reject()).isEqualTo(new Rejection(List.of("low-similarity"), 0.912, 0.965, 0.9412, 0.61));
+        assertThat(unknown.labels()).hasSize(10);
+        assertThat(unknown.labels().get(0)).isEqualTo(new LabelScore("bag", 0.9412));
+        assertThat(cat.unknown()).isFalse();
+        assertThat(cat.reject()).isNull();
     }
 
     @Test

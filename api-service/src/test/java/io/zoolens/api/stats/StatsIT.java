@@ -168,6 +168,24 @@ class StatsIT extends ApiIntegrationTest {
                 .containsExactly("cat", "cup", "person", null);
     }
 
+    @Test
+    void anUnknownAnswerOfACustomModelCountsAsNothingFoundNotAsItsBestGuess() {
+        Browser browser = signedIn("unknownstats");
+        byte[] photo = TestImages.png(111, 100);
+        classifier().answer(photo, 200, "classify-unknown.json");
+        upload(browser, photo);
+
+        var stats = browser.get("/api/stats").json();
+
+        assertThat(stats.path("totals").path("recognised").asInt()).isZero();
+        assertThat(stats.path("totals").path("nothingFound").asInt()).isEqualTo(1);
+        assertThat(stats.path("labels")
+                        .valueStream()
+                        .map(label -> label.path("label").asString(null)))
+                .as("not counted as a 'bag'")
+                .containsExactly((String) null);
+    }
+
     private static byte[] nothingFound(byte[] image) {
         classifier().answer(image, 200, "classify-nothing.json");
         return image;

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
+import io.zoolens.model.GraphNodes;
 import io.zoolens.model.ModelInput;
 import io.zoolens.model.ModelMetadata;
 import io.zoolens.model.ModelMetadataValidator;
@@ -48,10 +49,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.proto.framework.AttrValue;
 import org.tensorflow.proto.framework.DataType;
 import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.NodeDef;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -176,15 +175,7 @@ class ComposedModelIT {
         DefaultBackbone.prepareNatives();
         // Two images of 2×2 cells with 2 channels; channel values per cell in row-major order.
         float[] x = {1, -2, 3, 0, 5, 2, -1, 4, /* second image */ 0, 0, 0, 0, 0, 0, 0, 1};
-        GraphDef.Builder graph = GraphDef.newBuilder()
-                .addNode(NodeDef.newBuilder()
-                        .setName("x")
-                        .setOp("Placeholder")
-                        .putAttr(
-                                "dtype",
-                                AttrValue.newBuilder()
-                                        .setType(DataType.DT_FLOAT)
-                                        .build()));
+        GraphDef.Builder graph = GraphDef.newBuilder().addNode(GraphNodes.placeholder("x"));
         String mean = PooledFeatures.append(graph, "x", PooledFeatures.Pooling.MEAN, "mean");
         String meanMax = PooledFeatures.append(graph, "x", PooledFeatures.Pooling.MEAN_MAX, "mean_max");
         Path dir = Path.of("target", "pooled-features-it");

@@ -43,10 +43,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tensorflow.proto.framework.AttrValue;
 import org.tensorflow.proto.framework.DataType;
 import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.NodeDef;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -150,15 +148,7 @@ class EmbeddingBackboneIT {
      * task embedding, output "embedding".
      */
     private static void writeTinyEmbeddingModel(Path dir, JsonMapper json, boolean unitLength) throws Exception {
-        GraphDef.Builder graph = GraphDef.newBuilder()
-                .addNode(NodeDef.newBuilder()
-                        .setName("pixels")
-                        .setOp("Placeholder")
-                        .putAttr(
-                                "dtype",
-                                AttrValue.newBuilder()
-                                        .setType(DataType.DT_FLOAT)
-                                        .build()));
+        GraphDef.Builder graph = GraphDef.newBuilder().addNode(GraphNodes.placeholder("pixels"));
         String features = PooledFeatures.append(graph, "pixels", PooledFeatures.Pooling.MEAN_MAX, "colour");
         if (!unitLength) {
             graph.addNode(GraphNodes.floatScalar("colour/scale", 7.5f));
