@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.zoolens.api.account.AccountDeleted;
 import io.zoolens.api.classification.AlbumLookup;
+import io.zoolens.api.classification.CustomModelLookup;
 import io.zoolens.api.classifier.ClassifierTraining;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
 import io.zoolens.api.custommodel.CustomModel.ModelVersion;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  * rename and a finishing training never overwrite each other's fields.
  */
 @Component
-public class CustomModels {
+public class CustomModels implements CustomModelLookup {
 
     private static final Logger log = LoggerFactory.getLogger(CustomModels.class);
 
@@ -99,6 +100,23 @@ public class CustomModels {
     /** The owner's model; 404 for a missing id and another owner's alike. */
     public CustomModel get(String ownerId, String id) {
         return repository.findByIdAndOwnerId(id, ownerId).orElseThrow(() -> ApiException.notFound("custom model", id));
+    }
+
+    /** An upload's custom model: its folder and the version asked for, or the active one. */
+    @Override
+    public Choice resolve(String ownerId, String modelId, String version) {
+        CustomModel model = get(ownerId, modelId);
+        String chosen = version == null ? model.activeVersion() : version;
+        if (chosen == null || model.version(chosen).isEmpty()) {
+            throw new ApiException(
+                    ProblemType.MODEL_VERSION_NOT_FOUND,
+                    chosen == null
+                            ? "The model has no trained version yet; train it first."
+                            : "The model has no version " + chosen + ".",
+                    chosen == null ? Map.of() : Map.of("version", chosen),
+                    null);
+        }
+        return new Choice(model.folder(), chosen);
     }
 
     /** The model by id alone, for the training runner (which checks the owner from the job). */
