@@ -42,16 +42,7 @@ class TrainingPlanner {
 
     /** The plan, or an {@link ApiException} ({@code album-not-found}, {@code training-refused}, {@code quota-exceeded}). */
     TrainingPlan plan(CustomModel model) {
-        Map<String, String> names = albums.names(model.ownerId(), model.albumIds());
-        List<String> gone =
-                model.albumIds().stream().filter(id -> !names.containsKey(id)).toList();
-        if (!gone.isEmpty()) {
-            throw new ApiException(
-                    ProblemType.ALBUM_NOT_FOUND,
-                    "Album " + String.join(", ", gone) + " of this model was deleted; change the model's albums.",
-                    Map.of("albumIds", gone),
-                    null);
-        }
+        Map<String, String> names = existingAlbums(model);
         if (model.albumIds().size() < 2) {
             throw refused("TOO_FEW_CLASSES", "A model needs at least 2 albums, one per class.", Map.of());
         }
@@ -69,8 +60,9 @@ class TrainingPlanner {
         return plan;
     }
 
-    /** The classifier's own checks, made here first; also after pictures went missing during a job. */
+    /** The classifier's own checks, made here first; again after the features (albums or pictures may be gone). */
     void check(TrainingPlan plan) {
+        existingAlbums(plan.model());
         for (PlannedClass c : plan.classes()) {
             if (c.pictures().isEmpty()) {
                 throw refused(
@@ -102,6 +94,21 @@ class TrainingPlanner {
                     Map.of("quota", "pictures", "limit", quotas.maxPictures()),
                     null);
         }
+    }
+
+    /** The names of the model's albums, by id; 422 album-not-found when one was deleted. */
+    private Map<String, String> existingAlbums(CustomModel model) {
+        Map<String, String> names = albums.names(model.ownerId(), model.albumIds());
+        List<String> gone =
+                model.albumIds().stream().filter(id -> !names.containsKey(id)).toList();
+        if (!gone.isEmpty()) {
+            throw new ApiException(
+                    ProblemType.ALBUM_NOT_FOUND,
+                    "Album " + String.join(", ", gone) + " of this model was deleted; change the model's albums.",
+                    Map.of("albumIds", gone),
+                    null);
+        }
+        return names;
     }
 
     private static List<Map<String, Object>> conflicts(TrainingPlan plan) {
