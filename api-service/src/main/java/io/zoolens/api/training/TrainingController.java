@@ -62,7 +62,8 @@ class TrainingController {
         return TrainingResponse.of(trainings.get(ownerId(), modelId, jobId));
     }
 
-    @GetMapping(value = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    // No "produces": a refusal (401, 404) must still answer as problem+json.
+    @GetMapping("/{jobId}/events")
     @Operation(
             summary = "A training's progress as server-sent events: event progress with the job at every change;"
                     + " the stream ends after a terminal state")

@@ -9,10 +9,18 @@ import io.zoolens.image.testing.TestImages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  * stack-tests.
  */
 class CustomModelIT extends ApiIntegrationTest {
+
+    @Autowired
+    MongoTemplate mongo;
 
     /** Distinct pictures across the whole suite (different sizes → different bytes). */
     private static final AtomicInteger SIZE = new AtomicInteger(16);
@@ -383,6 +394,44 @@ class CustomModelIT extends ApiIntegrationTest {
         assertThat(classifier().training().cached(userId)).isEmpty();
         assertThat(classifier().training().versions("u-" + userId + "-" + modelId))
                 .isEmpty();
+    }
+
+    @Test
+    void aJobWhoseReplicaDiedIsTakenOverOnceItsLeaseRanOut() {
+        Browser owner = signedIn("cm-takeover");
+        String modelId = model(owner, "Orphaned", trainableAlbums(owner, 2, 5));
+        ObjectId jobId = new ObjectId();
+        Instant started = Instant.now().minusSeconds(120);
+        // What a replica that died mid-job leaves behind: RUNNING, its lease expired, the model held for the job.
+        mongo.insert(
+                new Document("_id", jobId)
+                        .append("ownerId", userId(owner))
+                        .append("modelId", modelId)
+                        .append("state", "RUNNING")
+                        .append("stage", "FEATURES")
+                        .append("done", 3)
+                        .append("total", 10)
+                        .append("cancelRequested", false)
+                        .append("claims", 1)
+                        .append("createdAt", Date.from(started))
+                        .append("startedAt", Date.from(started))
+                        .append("leaseUntil", Date.from(started.plusSeconds(60)))
+                        .append("leaseToken", "dead-replica"),
+                "trainingJobs");
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(new ObjectId(modelId))),
+                new Update().set("activeJobId", jobId.toHexString()),
+                "customModels");
+        expect(owner.post("/api/custom-models/" + modelId + "/trainings"), 409, "training-in-progress");
+
+        JsonNode end = awaitEnd(owner, modelId, jobId.toHexString());
+
+        assertThat(end.path("state").asString()).as("%s", end).isEqualTo("SUCCEEDED");
+        assertThat(owner.get("/api/custom-models/" + modelId)
+                        .json()
+                        .path("activeVersion")
+                        .asString())
+                .isEqualTo("1");
     }
 
     // --- helpers
