@@ -13,6 +13,8 @@ repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 : "${ZOOLENS_MONGO_PORT:=27017}"
 : "${ZOOLENS_REDIS_PORT:=6379}"
 : "${ZOOLENS_MODELS_DIR:=$repo_dir/models}"
+# Custom models are trained into the models folder; their pictures' feature vectors are cached here.
+: "${ZOOLENS_FEATURE_CACHE_DIR:=$ZOOLENS_VAR_DIR/feature-cache}"
 : "${ZOOLENS_SPA_ROOT:=$repo_dir/frontend/dist}"
 # auto: build what is missing or older than its sources; missing: only what is missing; never: fail instead.
 : "${ZOOLENS_STACK_BUILD:=auto}"

@@ -133,6 +133,7 @@ start_classifier() {
     jar="$(install_jar "$classifier_jar" classifier-service)"
     # shellcheck disable=SC2086
     SERVER_PORT="$ZOOLENS_CLASSIFIER_PORT" SERVER_ADDRESS="$internal_host" ZOOLENS_MODELS_DIR="$ZOOLENS_MODELS_DIR" \
+        ZOOLENS_FEATURE_CACHE_DIR="$ZOOLENS_FEATURE_CACHE_DIR" \
         TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}" \
         TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}" \
         start_process classifier "$(java_bin)" $ZOOLENS_CLASSIFIER_JAVA_OPTS -jar "$jar"

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * write {@code zoolens-model.json} last: a folder without it is not looked at.
  */
 @Component
-class ModelFolderScanner {
+public class ModelFolderScanner {
 
     private static final Logger log = LoggerFactory.getLogger(ModelFolderScanner.class);
 
@@ -97,6 +98,19 @@ class ModelFolderScanner {
         failedStamps.keySet().retainAll(present);
         registry.publish(next);
         toRetire.forEach(LoadedModel::retire);
+    }
+
+    /**
+     * Scans now rather than at the next interval: a version just written is loaded (and one just deleted retired)
+     * before the caller answers. Waits for a scan in progress.
+     */
+    public void rescan() {
+        scan();
+    }
+
+    /** Whether {@code name/version} failed to load at the last scan, and why. */
+    public Optional<String> failure(String name, String version) {
+        return Optional.ofNullable(failures.get(name + "/" + version));
     }
 
     /** Versions that could not be loaded, as "name/version" → reason. */

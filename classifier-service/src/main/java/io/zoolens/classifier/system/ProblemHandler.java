@@ -7,8 +7,15 @@ import io.zoolens.classifier.catalog.ModelVersionNotFoundException;
 import io.zoolens.classifier.classify.InferenceFailedException;
 import io.zoolens.classifier.runtime.ModelBusyException;
 import io.zoolens.classifier.runtime.ModelOverloadedException;
+import io.zoolens.classifier.training.FeaturesMissingException;
+import io.zoolens.classifier.training.ImagePartRejectedException;
+import io.zoolens.classifier.training.InvalidNameException;
+import io.zoolens.classifier.training.ModelsFolderReadOnlyException;
+import io.zoolens.classifier.training.NotABackboneException;
+import io.zoolens.classifier.training.TrainingBusyException;
 import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.ImageRejectedException;
+import io.zoolens.training.job.TrainingRefusedException;
 import io.zoolens.web.Problems;
 import io.zoolens.web.StatusProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,6 +66,62 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<Object> imageRejected(ImageRejectedException e, WebRequest request) {
         return answer(Problems.imageRejected(e), request);
+    }
+
+    /** A features request's part the decoder refused: its problem, plus which part (0-based). */
+    @ExceptionHandler(ImagePartRejectedException.class)
+    ResponseEntity<Object> imagePartRejected(ImagePartRejectedException e, WebRequest request) {
+        ProblemDetail problem = Problems.imageRejected(e.rejection());
+        problem.setDetail(e.getMessage());
+        problem.setProperty("part", e.part());
+        return answer(problem, request);
+    }
+
+    /** The classes cannot give an honest model: the stable reason, and pictures that are in two classes. */
+    @ExceptionHandler(TrainingRefusedException.class)
+    ResponseEntity<Object> trainingRefused(TrainingRefusedException e, WebRequest request) {
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "training-refused", "Training refused", e.getMessage());
+        problem.setProperty("reason", e.reason().name());
+        problem.setProperty("conflicts", e.conflicts());
+        return answer(problem, request);
+    }
+
+    @ExceptionHandler(FeaturesMissingException.class)
+    ResponseEntity<Object> featuresMissing(FeaturesMissingException e, WebRequest request) {
+        ProblemDetail problem =
+                Problems.problem(HttpStatus.CONFLICT, "features-missing", "Features missing", e.getMessage());
+        problem.setProperty("missing", e.missing());
+        return answer(problem, request);
+    }
+
+    @ExceptionHandler(InvalidNameException.class)
+    ResponseEntity<Object> invalidName(InvalidNameException e, WebRequest request) {
+        ProblemDetail problem =
+                Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-name", "Invalid name", e.getMessage());
+        problem.setProperty("field", e.field());
+        return answer(problem, request);
+    }
+
+    @ExceptionHandler(NotABackboneException.class)
+    ResponseEntity<Object> notABackbone(NotABackboneException e, WebRequest request) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-backbone", "Not a backbone", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ModelsFolderReadOnlyException.class)
+    ResponseEntity<Object> readOnly(ModelsFolderReadOnlyException e, WebRequest request) {
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "models-folder-read-only",
+                "Models folder read-only",
+                e.getMessage(),
+                request);
+    }
+
+    @ExceptionHandler(TrainingBusyException.class)
+    ResponseEntity<Object> trainingBusy(TrainingBusyException e, WebRequest request) {
+        return retryLater(
+                problem(HttpStatus.SERVICE_UNAVAILABLE, "training-busy", "Training busy", e.getMessage(), request));
     }
 
     @ExceptionHandler(ModelNotFoundException.class)

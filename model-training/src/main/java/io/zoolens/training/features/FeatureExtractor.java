@@ -54,7 +54,17 @@ public final class FeatureExtractor implements Features, AutoCloseable {
 
     /** The backbone's feature output, under {@link #FEATURES}; {@code workDir} receives a SavedModel. */
     public static FeatureExtractor open(Backbone backbone, Path workDir, int batchSize) throws IOException {
-        return open(backbone, backbone.graph(), Map.of(FEATURES, backbone.features()), workDir, batchSize);
+        return open(backbone, workDir, batchSize, Map.of());
+    }
+
+    /**
+     * As {@link #open(Backbone, Path, int)}, with DJL engine options ({@code ConfigProto}: TensorFlow's thread
+     * pools, say, so a background extraction leaves cores to the classifier's own requests).
+     */
+    public static FeatureExtractor open(
+            Backbone backbone, Path workDir, int batchSize, Map<String, String> engineOptions) throws IOException {
+        return open(
+                backbone, backbone.graph(), Map.of(FEATURES, backbone.features()), workDir, batchSize, engineOptions);
     }
 
     /**
@@ -64,6 +74,17 @@ public final class FeatureExtractor implements Features, AutoCloseable {
     public static FeatureExtractor open(
             Backbone backbone, GraphDef graph, Map<String, String> outputs, Path workDir, int batchSize)
             throws IOException {
+        return open(backbone, graph, outputs, workDir, batchSize, Map.of());
+    }
+
+    private static FeatureExtractor open(
+            Backbone backbone,
+            GraphDef graph,
+            Map<String, String> outputs,
+            Path workDir,
+            int batchSize,
+            Map<String, String> engineOptions)
+            throws IOException {
         Map<String, TensorSpec> signatureOutputs = new LinkedHashMap<>();
         outputs.forEach((key, tensor) -> signatureOutputs.put(key, new TensorSpec(tensor, DataType.DT_FLOAT, -1, -1)));
         SavedModelWriter.write(graph, Map.of(backbone.inputKey(), backbone.input()), signatureOutputs, workDir);
@@ -72,6 +93,7 @@ public final class FeatureExtractor implements Features, AutoCloseable {
                 .optModelPath(workDir)
                 .optEngine("TensorFlow")
                 .optTranslator(new NoopTranslator())
+                .optOptions(engineOptions)
                 .build();
         try {
             return new FeatureExtractor(

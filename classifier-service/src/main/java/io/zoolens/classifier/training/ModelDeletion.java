@@ -1,0 +1,80 @@
+package io.zoolens.classifier.training;
+
+import io.zoolens.classifier.catalog.ModelFolderScanner;
+import io.zoolens.classifier.catalog.ModelProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+
+/**
+ * Deletes custom model versions (never any other model: names are checked first) and unloads them. A version
+ * is first renamed to a hidden name, which the scanner ignores, so it is never seen half deleted.
+ */
+@Service
+class ModelDeletion {
+
+    private final CustomModelNames names;
+    private final ModelFolderScanner scanner;
+    private final Path modelsDir;
+
+    ModelDeletion(CustomModelNames names, ModelFolderScanner scanner, ModelProperties models) {
+        this.names = names;
+        this.scanner = scanner;
+        this.modelsDir = models.dir();
+    }
+
+    void deleteModel(String name) throws IOException {
+        Path modelDir = modelsDir.resolve(names.customModel(name, null));
+        if (!Files.isDirectory(modelDir)) {
+            return;
+        }
+        try {
+            List<Path> versions;
+            try (Stream<Path> children = Files.list(modelDir)) {
+                versions = children.filter(
+                                path -> !path.getFileName().toString().startsWith("."))
+                        .toList();
+            }
+            for (Path version : versions) {
+                hide(version);
+            }
+            deleteRecursively(modelDir);
+        } catch (IOException e) {
+            throw Storage.readOnly(e, "models folder");
+        } finally {
+            scanner.rescan();
+        }
+    }
+
+    void deleteVersion(String name, String version) throws IOException {
+        Path modelDir = modelsDir.resolve(names.customModel(name, null));
+        Path versionDir = modelDir.resolve(names.version(version));
+        if (!Files.isDirectory(versionDir)) {
+            return;
+        }
+        try {
+            deleteRecursively(hide(versionDir));
+        } catch (IOException e) {
+            throw Storage.readOnly(e, "models folder");
+        } finally {
+            scanner.rescan();
+        }
+    }
+
+    private static Path hide(Path dir) throws IOException {
+        Path hidden = dir.resolveSibling(".deleting-" + dir.getFileName() + "-" + System.nanoTime());
+        return Files.move(dir, hidden);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
