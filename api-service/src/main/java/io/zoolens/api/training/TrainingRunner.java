@@ -291,6 +291,15 @@ class TrainingRunner implements DisposableBean {
     private void succeed(TrainingJob job, String token, TrainingPlan plan, TrainedVersion trained) {
         TrainingJob current = jobs.find(job.id()).orElse(null);
         String folder = plan.model().folder();
+        if (current == null && models.find(job.modelId()).isEmpty()) {
+            // The model (or the account) was deleted during the training: its folder goes again, with this version.
+            try {
+                classifier.deleteModel(folder);
+            } catch (RuntimeException e) {
+                log.warn("could not delete the folder {} of a deleted model: {}", folder, e.getMessage());
+            }
+            return;
+        }
         if (current == null || !token.equals(current.leaseToken()) || current.cancelRequested()) {
             // Nothing half-written: the version the classifier wrote goes again.
             deleteVersionQuietly(folder, trained.version());

@@ -138,7 +138,8 @@ public final class ClassifierStub {
 
     private Recorded route(String method, String path, byte[] body) {
         if ("GET".equals(method) && path.equals("/v1/models")) {
-            return new Recorded(200, "models.json");
+            // The custom model folders trained here are listed too, as the classifier lists them.
+            return training.withCustomModels(recording("models.json"));
         }
         if ("GET".equals(method) && path.equals("/v1/models/" + MODEL)) {
             return new Recorded(200, "model-coco-centernet.json");

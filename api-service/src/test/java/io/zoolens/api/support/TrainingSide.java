@@ -62,6 +62,24 @@ public final class TrainingSide {
         return List.copyOf(versions.getOrDefault(folder, List.of()));
     }
 
+    /** The recorded model list with every custom model folder that has a version. */
+    ClassifierStub.Recorded withCustomModels(byte[] recorded) {
+        ObjectNode list = (ObjectNode) JSON.readTree(recorded);
+        ArrayNode models = (ArrayNode) list.get("models");
+        versions.forEach((folder, numbers) -> {
+            if (!numbers.isEmpty()) {
+                ObjectNode model = JSON.createObjectNode()
+                        .put("name", folder)
+                        .put("task", "classification")
+                        .put("activeVersion", numbers.get(numbers.size() - 1));
+                ArrayNode all = model.putArray("versions");
+                numbers.forEach(all::add);
+                models.add(model);
+            }
+        });
+        return ClassifierStub.Recorded.json(200, list.toString());
+    }
+
     boolean hasModel(String folder) {
         return !versions.getOrDefault(folder, List.of()).isEmpty();
     }
