@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.zoolens.api.account.AccountDeleted;
 import io.zoolens.api.classification.AlbumLookup;
 import io.zoolens.api.classification.CustomModelLookup;
+import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierTraining;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
 import io.zoolens.api.custommodel.CustomModel.ModelVersion;
@@ -256,7 +257,7 @@ public class CustomModels implements CustomModelLookup {
         }
         try {
             classifier.deleteFeatures(event.userId());
-        } catch (ClassifierUnavailableException | io.zoolens.api.classifier.ClassifierRejectedException e) {
+        } catch (ClassifierUnavailableException | ClassifierRejectedException e) {
             log.warn("could not delete the cached features of account {}: {}", event.userId(), e.getMessage());
         }
     }

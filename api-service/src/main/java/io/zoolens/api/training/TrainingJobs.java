@@ -8,7 +8,6 @@ import io.zoolens.api.training.TrainingJob.Stage;
 import io.zoolens.api.training.TrainingJob.State;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -131,11 +130,6 @@ class TrainingJobs {
 
     void deleteByOwner(String ownerId) {
         mongo.remove(query(where("ownerId").is(ownerId)), TrainingJob.class);
-    }
-
-    List<TrainingJob> activeOf(String modelId) {
-        return mongo.find(
-                query(where("modelId").is(modelId).and("state").in(State.QUEUED, State.RUNNING)), TrainingJob.class);
     }
 
     private static Query held(String id, String token) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A custom model's classes resolved for one training: per album its label (the album's name now) and its
@@ -30,7 +31,7 @@ record TrainingPlan(CustomModel model, List<PlannedClass> classes) {
     }
 
     /** Without the pictures of these SHA-256s (deleted while the features were computed). */
-    TrainingPlan without(java.util.Set<String> gone) {
+    TrainingPlan without(Set<String> gone) {
         List<PlannedClass> kept = new ArrayList<>();
         for (PlannedClass c : classes) {
             kept.add(new PlannedClass(

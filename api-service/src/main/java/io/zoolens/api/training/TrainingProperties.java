@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency trainings at once in this replica ({@code ZOOLENS_TRAINING_CONCURRENCY})
  * @param pollInterval how often the runner looks for QUEUED jobs
  * @param lease how long a claim holds a job without a heartbeat; a dead replica's job is taken over after it
+ * @param heartbeat how often this replica renews the leases of its jobs (well within {@code lease})
  * @param batchSize pictures per features call (the classifier takes at most 8)
  * @param classifierAttempts attempts of one classifier step before the job FAILS {@code classifier-unavailable}
  * @param firstBackoff pause after the first failed attempt, doubled after each
@@ -24,6 +25,7 @@ record TrainingProperties(
         @DefaultValue("1") int concurrency,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("1m") Duration lease,
+        @DefaultValue("5s") Duration heartbeat,
         @DefaultValue("8") int batchSize,
         @DefaultValue("4") int classifierAttempts,
         @DefaultValue("2s") Duration firstBackoff,

@@ -11,6 +11,7 @@ import io.zoolens.api.custommodel.CustomModel.ModelVersion;
 import io.zoolens.api.custommodel.CustomModels;
 import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.DependencyOutage;
+import io.zoolens.api.system.ProblemType;
 import io.zoolens.api.training.TrainingJob.JobError;
 import io.zoolens.api.training.TrainingJob.Stage;
 import io.zoolens.api.training.TrainingJob.State;
@@ -344,7 +345,7 @@ class TrainingRunner implements DisposableBean {
     }
 
     private static JobError jobError(ApiException e) {
-        String type = e.problemType() == io.zoolens.api.system.ProblemType.ALBUM_NOT_FOUND
+        String type = e.problemType() == ProblemType.ALBUM_NOT_FOUND
                 ? "album-deleted"
                 : e.problemType().slug();
         Object reason = e.properties().get("reason");
