@@ -24,6 +24,9 @@ final class ApiDocsExamples {
     static final Map<String, Source> PLACEHOLDERS = Map.of(
             "<id>", new Source("POST", Pattern.compile("/api/classifications"), "id"),
             "<album id>", new Source("POST", Pattern.compile("/api/albums"), "id"),
+            // the album last changed: a second album's id while <album id> moves on to a newer one
+            "<other album id>", new Source("PATCH", Pattern.compile("/api/albums/[^/]+"), "id"),
+            "<model id>", new Source("POST", Pattern.compile("/api/custom-models"), "id"),
             "<user id>", new Source("POST", Pattern.compile("/api/auth/(login|register)"), "id"));
 
     /** One command of an example, where it is in the file, and the status the docs show for it (or null). */

@@ -47,7 +47,14 @@ public record Classification(
             String albumId,
             String requestId) {
         Upload upload = new Upload(
-                now, now.atZone(ZoneOffset.UTC).toLocalDate().toString(), filename, null, model, thresholds, requestId);
+                now,
+                now.atZone(ZoneOffset.UTC).toLocalDate().toString(),
+                filename,
+                null,
+                model,
+                thresholds,
+                requestId,
+                null);
         return new Classification(
                 null,
                 ownerId,
@@ -58,6 +65,12 @@ public record Classification(
                 albumId,
                 null,
                 new WorkerState(1, now, Instant.EPOCH, null));
+    }
+
+    /** Asking for one version of the requested model (a custom model's), not its active one. */
+    Classification forVersion(String version) {
+        return new Classification(
+                id, ownerId, status, upload.forVersion(version), outcome, labelKeys, albumId, feedback, worker);
     }
 
     Classification withImage(StoredImage stored) {
@@ -144,6 +157,7 @@ public record Classification(
      * @param thresholds what the upload asked to be shown ({@code null} in documents from before they could be
      *     asked for: {@link Thresholds#DEFAULT}); {@code topLabel}/{@code topScore} and {@code labelKeys} follow them
      * @param requestId the upload's request id, passed on again when the worker classifies it later
+     * @param requestedVersion the version of {@code requestedModel} asked for ({@code null}: its active version)
      */
     public record Upload(
             Instant createdAt,
@@ -152,10 +166,24 @@ public record Classification(
             StoredImage image,
             String requestedModel,
             Thresholds thresholds,
-            String requestId) {
+            String requestId,
+            String requestedVersion) {
 
         Upload withImage(StoredImage stored) {
-            return new Upload(createdAt, createdDay, originalFilename, stored, requestedModel, thresholds, requestId);
+            return new Upload(
+                    createdAt,
+                    createdDay,
+                    originalFilename,
+                    stored,
+                    requestedModel,
+                    thresholds,
+                    requestId,
+                    requestedVersion);
+        }
+
+        Upload forVersion(String version) {
+            return new Upload(
+                    createdAt, createdDay, originalFilename, image, requestedModel, thresholds, requestId, version);
         }
     }
 

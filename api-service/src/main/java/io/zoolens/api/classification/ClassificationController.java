@@ -79,6 +79,10 @@ class ClassificationController {
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a model name")
                     String model,
             @RequestParam(required = false) @Size(min = 1, max = 64) String albumId,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9]{1,40}", message = "must be a model id")
+                    String customModelId,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,9}", message = "must be a version number")
+                    String modelVersion,
             @RequestParam(required = false) @Min(1) @Max(Thresholds.MAX_TOP_K) Integer topK,
             @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double minScore,
             HttpServletRequest request) {
@@ -91,7 +95,7 @@ class ClassificationController {
                     () -> known != null ? known : currentOwner.findOrCreateGuest(request),
                     bytes(image),
                     filename(image),
-                    model,
+                    new UploadIntake.ModelRequest(model, customModelId, modelVersion),
                     albumId,
                     Thresholds.of(topK, minScore, Thresholds.DEFAULT));
         }

@@ -64,7 +64,10 @@ class ClassifierCall {
     /** The classifier's answer for the model the upload asked for, or for the classifier's default. */
     Classified ask(Classification item, byte[] bytes) {
         String model = item.upload().requestedModel();
-        return classifier.classify(bytes, model != null ? model : models.defaultModel());
+        return classifier.classify(
+                bytes,
+                model != null ? model : models.defaultModel(),
+                item.upload().requestedVersion());
     }
 
     /** The classifier's final refusal, answered with its status and problem type. */

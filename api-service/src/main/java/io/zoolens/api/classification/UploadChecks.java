@@ -1,6 +1,7 @@
 package io.zoolens.api.classification;
 
 import io.zoolens.api.system.ApiException;
+import io.zoolens.api.system.ProblemType;
 import io.zoolens.image.ImageDecoder;
 import io.zoolens.web.UploadProperties;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,22 @@ class UploadChecks {
     /** Throws {@link io.zoolens.image.ImageRejectedException} for anything that is not an acceptable image. */
     ValidatedImage image(byte[] bytes) {
         return ValidatedImage.of(bytes, decoder, upload.thumbnailEdge());
+    }
+
+    /**
+     * The plain {@code model} names a classifier model, never a custom model's folder (404 as for an unknown model);
+     * {@code modelVersion} only with {@code customModelId}, and not both {@code model} and {@code customModelId}.
+     */
+    void model(UploadIntake.ModelRequest request) {
+        if (request.model() != null && request.model().startsWith("u-")) {
+            throw new ApiException(ProblemType.MODEL_NOT_FOUND, "No model named " + request.model() + ".");
+        }
+        if (request.model() != null && request.customModelId() != null) {
+            throw ApiException.invalidField("customModelId", "give either model or customModelId");
+        }
+        if (request.modelVersion() != null && request.customModelId() == null) {
+            throw ApiException.invalidField("modelVersion", "only with customModelId");
+        }
     }
 
     /** A 400 unless {@code albumId} is absent or one of the owner's albums. */

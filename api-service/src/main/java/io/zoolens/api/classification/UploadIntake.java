@@ -2,6 +2,7 @@ package io.zoolens.api.classification;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zoolens.api.account.Owner;
+import io.zoolens.api.system.ApiException;
 import io.zoolens.web.RequestIdFilter;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class UploadIntake {
 
     private final UploadChecks checks;
+    private final CustomModelLookup customModels;
     private final ClassifierCall classifier;
     private final ClassificationStore store;
     private final MeterRegistry meters;
@@ -22,11 +24,13 @@ public class UploadIntake {
 
     UploadIntake(
             UploadChecks checks,
+            CustomModelLookup customModels,
             ClassifierCall classifier,
             ClassificationStore store,
             MeterRegistry meters,
             Clock clock) {
         this.checks = checks;
+        this.customModels = customModels;
         this.classifier = classifier;
         this.store = store;
         this.meters = meters;
@@ -42,15 +46,26 @@ public class UploadIntake {
             Supplier<Owner> ownerOnceValid,
             byte[] bytes,
             String filename,
-            String model,
+            ModelRequest model,
             String albumId,
             Thresholds thresholds) {
+        checks.model(model);
         ValidatedImage image = checks.image(bytes);
         Owner owner = ownerOnceValid.get();
         checks.album(albumId, owner.id());
+        CustomModelLookup.Choice choice = model.customModelId() == null
+                ? new CustomModelLookup.Choice(model.model(), null)
+                : customModel(owner, model);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Classification item = Classification.uploaded(
-                owner.id(), now, filename, model, thresholds, albumId, MDC.get(RequestIdFilter.MDC_KEY));
+                        owner.id(),
+                        now,
+                        filename,
+                        choice.folder(),
+                        thresholds,
+                        albumId,
+                        MDC.get(RequestIdFilter.MDC_KEY))
+                .forVersion(choice.version());
         Classification saved = store.insert(classifier.classify(item, bytes), image);
         meters.counter(
                         "zoolens.classifications",
@@ -59,4 +74,18 @@ public class UploadIntake {
                 .increment();
         return saved;
     }
+
+    /** An account's own custom model; a guest has none, so it is not found. */
+    private CustomModelLookup.Choice customModel(Owner owner, ModelRequest model) {
+        if (owner.guest()) {
+            throw ApiException.notFound("custom model", model.customModelId());
+        }
+        return customModels.resolve(owner.id(), model.customModelId(), model.modelVersion());
+    }
+
+    /**
+     * Which model an upload asks for: a classifier model by name, or one of the owner's custom models (its active
+     * version unless {@code modelVersion} names one); neither means the classifier's default.
+     */
+    record ModelRequest(String model, String customModelId, String modelVersion) {}
 }

@@ -48,12 +48,18 @@ public class ClassifierClient {
      * minScore}); also measures the round trip. The answer comes in Zoolens's own types.
      */
     public Classified classify(byte[] image, String model) {
+        return classify(image, model, null);
+    }
+
+    /** As {@link #classify(byte[], String)}, with one version of the model ({@code null}: its active one). */
+    public Classified classify(byte[] image, String model, String version) {
         return call("classify", () -> {
             long started = System.nanoTime();
             ClassifyAnswer answer = rest.post()
                     .uri(uri -> uri.path("/v1/models/{name}:classify")
                             .queryParam("topK", properties.topK())
                             .queryParam("minScore", minScore())
+                            .queryParamIfPresent("version", java.util.Optional.ofNullable(version))
                             .build(model))
                     .contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
@@ -126,7 +132,8 @@ public class ClassifierClient {
                 () -> rest.get().uri("/v1/models/{name}", name).retrieve().body(ModelDescription.class));
     }
 
-    private <T> T call(String operation, Supplier<T> request) {
+    /** One call through the retry and the circuit breaker, its failures translated (also for ClassifierTraining). */
+    <T> T call(String operation, Supplier<T> request) {
         try {
             return retry.execute(new Retryable<T>() {
                 @Override

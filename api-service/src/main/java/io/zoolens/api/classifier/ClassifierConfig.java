@@ -33,8 +33,26 @@ class ClassifierConfig {
     @Bean
     RestClient classifierRestClient(
             RestClient.Builder builder, ClassifierProperties properties, Environment environment) {
+        return client(builder, properties, properties.readTimeout(), environment);
+    }
+
+    /** The same client for features and trainings, with their longer answer time-out. */
+    @Bean
+    RestClient classifierTrainingRestClient(
+            RestClient.Builder builder,
+            ClassifierProperties properties,
+            ClassifierTrainingProperties training,
+            Environment environment) {
+        return client(builder, properties, training.readTimeout(), environment);
+    }
+
+    private static RestClient client(
+            RestClient.Builder builder,
+            ClassifierProperties properties,
+            java.time.Duration readTimeout,
+            Environment environment) {
         HttpClientSettings settings =
-                HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), properties.readTimeout());
+                HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), readTimeout);
         JdkClientHttpRequestFactoryBuilder factory = ClientHttpRequestFactoryBuilder.jdk();
         if (Threading.VIRTUAL.isActive(environment)) {
             factory = factory.withExecutor(new VirtualThreadTaskExecutor("classifier-http-"));

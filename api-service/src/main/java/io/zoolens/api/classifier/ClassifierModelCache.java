@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClassifierModelCache {
 
+    /** The folders of custom models ({@code u-<ownerId>-<modelId>}), left out of the catalog. */
+    static final String CUSTOM_PREFIX = "u-";
+
     private final ClassifierClient client;
     private final ClassifierProperties properties;
     private final Clock clock;
@@ -37,6 +40,9 @@ public class ClassifierModelCache {
         ModelList list = client.models();
         List<ModelDescription> models = new ArrayList<>();
         for (ModelDescription summary : list.models() == null ? List.<ModelDescription>of() : list.models()) {
+            if (summary.name() == null || summary.name().startsWith(CUSTOM_PREFIX)) {
+                continue; // accounts' own models: only their owners see them, through /api/custom-models
+            }
             models.add(client.model(summary.name()));
         }
         Catalog fresh = new Catalog(list.defaultModel(), List.copyOf(models));

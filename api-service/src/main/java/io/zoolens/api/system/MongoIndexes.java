@@ -46,6 +46,13 @@ public class MongoIndexes implements SmartInitializingSingleton {
         // Covers the storage-quota sum ($match ownerId, $sum image.bytes) without reading the documents.
         ensure("classifications", compound("owner_bytes", new Document("ownerId", 1).append("image.bytes", 1)));
         ensure("albums", compound("owner_name", new Document("ownerId", 1).append("name", 1)));
+        ensure(
+                "customModels",
+                new CompoundIndexDefinition(new Document("ownerId", 1).append("nameKey", 1))
+                        .unique()
+                        .named("owner_name_unique"));
+        ensure("trainingJobs", compound("state_lease", new Document("state", 1).append("leaseUntil", 1)));
+        ensure("trainingJobs", compound("model", new Document("modelId", 1)));
         for (String bucket : List.of("originals", "thumbnails")) {
             ensure(bucket + ".files", compound("sha256", new Document("metadata.sha256", 1)));
         }

@@ -40,7 +40,14 @@ public enum ProblemType {
     REQUEST_TOO_LARGE(StatusProblem.REQUEST_TOO_LARGE),
     ALBUM_NAME_TAKEN("album-name-taken", HttpStatus.CONFLICT, "Album name taken"),
     ARCHIVE_TOO_LARGE("archive-too-large", HttpStatus.CONTENT_TOO_LARGE, "Archive too large"),
-    CORRUPT_ARCHIVE("corrupt-archive", HttpStatus.UNPROCESSABLE_CONTENT, "Corrupt archive");
+    CORRUPT_ARCHIVE("corrupt-archive", HttpStatus.UNPROCESSABLE_CONTENT, "Corrupt archive"),
+    MODEL_NAME_TAKEN("model-name-taken", HttpStatus.CONFLICT, "Model name taken"),
+    ALBUM_NOT_FOUND("album-not-found", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown album"),
+    MODEL_VERSION_NOT_FOUND("model-version-not-found", HttpStatus.NOT_FOUND, "Unknown model version"),
+    TRAINING_IN_PROGRESS("training-in-progress", HttpStatus.CONFLICT, "Training in progress"),
+    TRAINING_REFUSED("training-refused", HttpStatus.UNPROCESSABLE_CONTENT, "Training refused"),
+    TRAINING_FINISHED("training-finished", HttpStatus.CONFLICT, "Training already finished"),
+    QUOTA_EXCEEDED("quota-exceeded", HttpStatus.CONFLICT, "Quota exceeded");
 
     public static final String TYPE_PREFIX = Problems.TYPE_PREFIX;
 

@@ -146,7 +146,8 @@ class ClassificationStorageTests {
                         new StoredImage("ab12", "image/png", 40, 30, 1234L, original, thumbnail),
                         "coco-centernet",
                         new Thresholds(3, 0.2),
-                        "req-1"));
+                        "req-1",
+                        null));
         assertThat(item.outcome())
                 .isEqualTo(new Classification.Outcome(
                         NOW.plusSeconds(1),

@@ -35,6 +35,9 @@ public final class ClassifierStub {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<Recorded> override = new AtomicReference<>();
+    /** The training side: cached features, versions per custom model folder, a pause per features batch. */
+    private final TrainingSide training = new TrainingSide();
+
     private HttpServer server;
 
     private ClassifierStub(int port) {
@@ -90,7 +93,13 @@ public final class ClassifierStub {
     public void reset() {
         override.set(null);
         delay.set(Duration.ZERO);
+        training.reset();
         start();
+    }
+
+    /** The stub's features cache, trainings and custom model folders ({@link TrainingSide}). */
+    public TrainingSide training() {
+        return training;
     }
 
     public List<Received> received() {
@@ -108,8 +117,18 @@ public final class ClassifierStub {
                     exchange.getRequestHeaders().getFirst("X-Request-Id"),
                     sha256(body)));
             pause();
-            Recorded answer = route(exchange.getRequestMethod(), path, body);
-            byte[] json = recording(answer.recording());
+            Recorded answer = training.handles(exchange.getRequestMethod(), path)
+                    ? training.route(
+                            exchange.getRequestMethod(),
+                            path,
+                            exchange.getRequestHeaders().getFirst("Content-Type"),
+                            body)
+                    : route(exchange.getRequestMethod(), path, body);
+            if (answer.status() == 204) {
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
+            byte[] json = answer.body() != null ? answer.body() : recording(answer.recording());
             exchange.getResponseHeaders()
                     .set("Content-Type", answer.status() >= 400 ? "application/problem+json" : "application/json");
             exchange.sendResponseHeaders(answer.status(), json.length);
@@ -119,13 +138,20 @@ public final class ClassifierStub {
 
     private Recorded route(String method, String path, byte[] body) {
         if ("GET".equals(method) && path.equals("/v1/models")) {
-            return new Recorded(200, "models.json");
+            // The custom model folders trained here are listed too, as the classifier lists them.
+            return training.withCustomModels(recording("models.json"));
         }
         if ("GET".equals(method) && path.equals("/v1/models/" + MODEL)) {
             return new Recorded(200, "model-coco-centernet.json");
         }
         if ("GET".equals(method) && path.equals("/actuator/health/readiness")) {
             return new Recorded(200, "health-up.json");
+        }
+        if ("POST".equals(method) && path.startsWith("/v1/models/u-") && path.endsWith(":classify")) {
+            String folder = path.substring("/v1/models/".length(), path.length() - ":classify".length());
+            return training.hasModel(folder)
+                    ? new Recorded(200, "classify-cat.json")
+                    : new Recorded(404, "problem-model-not-found.json");
         }
         if ("POST".equals(method) && path.equals("/v1/models/" + MODEL + ":classify")) {
             Recorded forced = override.get();
@@ -167,7 +193,16 @@ public final class ClassifierStub {
         }
     }
 
-    private record Recorded(int status, String recording) {}
+    record Recorded(int status, String recording, byte[] body) {
+
+        Recorded(int status, String recording) {
+            this(status, recording, null);
+        }
+
+        static Recorded json(int status, String json) {
+            return new Recorded(status, null, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 
     /** A request the stub received. */
     public record Received(String method, String path, String query, String requestId, String bodySha256) {}

@@ -10,8 +10,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class StoredData {
 
-    private static final List<String> COLLECTIONS =
-            List.of("classifications", "users", "albums", "originals.files", "originals.chunks", "thumbnails.files");
+    private static final List<String> COLLECTIONS = List.of(
+            "classifications",
+            "users",
+            "albums",
+            "customModels",
+            "trainingJobs",
+            "originals.files",
+            "originals.chunks",
+            "thumbnails.files");
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 

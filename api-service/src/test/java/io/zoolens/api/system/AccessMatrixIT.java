@@ -67,7 +67,10 @@ class AccessMatrixIT extends ApiIntegrationTest {
         }
 
         String pathFor(Victim victim) {
-            return path.replace("{id}", path.startsWith("/api/albums") ? victim.albumId() : victim.itemId());
+            String id = path.startsWith("/api/albums")
+                    ? victim.albumId()
+                    : path.startsWith("/api/custom-models") ? victim.modelId() : victim.itemId();
+            return path.replace("{id}", id).replace("{jobId}", victim.jobId());
         }
     }
 
@@ -78,8 +81,16 @@ class AccessMatrixIT extends ApiIntegrationTest {
         }
     }
 
-    /** The account under attack, on the replica at {@code port}: signed in, with one item in one album. */
-    record Victim(Browser browser, int port, String username, String itemId, String albumId) {}
+    /**
+     * The account under attack, on the replica at {@code port}: signed in, with one item in one album and a custom
+     * model of that album and an empty one. {@code jobId} names no real training (one needs 5 pictures per class);
+     * the model's owner check answers first, and CustomModelIT tries a real job of another account.
+     */
+    record Victim(
+            Browser browser, int port, String username, String itemId, String albumId, String modelId, String jobId) {}
+
+    /** An id nothing has. */
+    private static final String NO_SUCH_ID = "0123456789abcdef0123456";
 
     /** Takes the victim's ids in its body, and names those it did not find: the only ids it answers with. */
     private static final String BULK = "/api/classifications/bulk";
@@ -132,7 +143,26 @@ class AccessMatrixIT extends ApiIntegrationTest {
             new Endpoint("GET", "/api/albums/{id}", Access.USER, victim -> null),
             new Endpoint("PATCH", "/api/albums/{id}", Access.USER, victim -> Body.json("{\"name\":\"pwned\"}")),
             new Endpoint("DELETE", "/api/albums/{id}", Access.USER, victim -> null),
-            new Endpoint("POST", "/api/albums/import", Access.USER, victim -> archive()));
+            new Endpoint("POST", "/api/albums/import", Access.USER, victim -> archive()),
+            new Endpoint(
+                    "POST",
+                    "/api/custom-models",
+                    Access.USER,
+                    victim -> Body.json(
+                            "{\"name\":\"attacker\",\"albumIds\":[\"" + NO_SUCH_ID + "\",\"" + NO_SUCH_ID + "0\"]}")),
+            new Endpoint("GET", "/api/custom-models", Access.USER, victim -> null),
+            new Endpoint("GET", "/api/custom-models/{id}", Access.USER, victim -> null),
+            new Endpoint("PATCH", "/api/custom-models/{id}", Access.USER, victim -> Body.json("{\"name\":\"pwned\"}")),
+            new Endpoint("DELETE", "/api/custom-models/{id}", Access.USER, victim -> null),
+            new Endpoint(
+                    "PUT",
+                    "/api/custom-models/{id}/active-version",
+                    Access.USER,
+                    victim -> Body.json("{\"version\":\"1\"}")),
+            new Endpoint("POST", "/api/custom-models/{id}/trainings", Access.USER, victim -> null),
+            new Endpoint("GET", "/api/custom-models/{id}/trainings/{jobId}", Access.USER, victim -> null),
+            new Endpoint("GET", "/api/custom-models/{id}/trainings/{jobId}/events", Access.USER, victim -> null),
+            new Endpoint("POST", "/api/custom-models/{id}/trainings/{jobId}/cancel", Access.USER, victim -> null));
 
     /** Where X-Expected-User is not checked: a session starts there, or is only looked at. */
     private static final Set<String> EXPECTED_USER_EXEMPT =
@@ -360,6 +390,12 @@ class AccessMatrixIT extends ApiIntegrationTest {
                         .path("name")
                         .asString())
                 .isEqualTo("holiday");
+        assertThat(victim.browser()
+                        .get("/api/custom-models/" + victim.modelId())
+                        .json()
+                        .path("name")
+                        .asString())
+                .isEqualTo("mine");
     }
 
     private void assertFixationFails(Browser victim, String planted) {
@@ -453,7 +489,21 @@ class AccessMatrixIT extends ApiIntegrationTest {
         String albumId = album.json().path("id").asString();
         Browser.Response item = browser.upload(TestImages.png(48, 32), "victim.png", Map.of("albumId", albumId));
         assertThat(item.status()).as("%s", item).isEqualTo(201);
-        return new Victim(browser, port, name, item.json().path("id").asString(), albumId);
+        String pets = browser.postJson("/api/albums", Map.of("name", "pets"))
+                .json()
+                .path("id")
+                .asString();
+        Browser.Response model =
+                browser.postJson("/api/custom-models", Map.of("name", "mine", "albumIds", List.of(albumId, pets)));
+        assertThat(model.status()).as("%s", model).isEqualTo(201);
+        return new Victim(
+                browser,
+                port,
+                name,
+                item.json().path("id").asString(),
+                albumId,
+                model.json().path("id").asString(),
+                NO_SUCH_ID + "7");
     }
 
     private static String registration(String name) {

@@ -14,7 +14,10 @@ import java.util.Set;
  */
 final class HostileJsonCases {
 
-    /** A JSON endpoint; {@code {item}} and {@code {album}} stand for ids of the signed-in user's own data. */
+    /**
+     * A JSON endpoint; {@code {item}}, {@code {album}} and {@code {model}} stand for ids of the signed-in user's own
+     * data.
+     */
     record Endpoint(String method, String path, boolean signedIn, List<String> fields) {
 
         @Override
@@ -43,7 +46,11 @@ final class HostileJsonCases {
             new Endpoint("PATCH", "/api/classifications/{item}", true, List.of("albumId")),
             new Endpoint("POST", "/api/classifications/bulk", true, List.of("ids", "action", "albumId")),
             new Endpoint("POST", "/api/albums", true, List.of("name", "description")),
-            new Endpoint("PATCH", "/api/albums/{album}", true, List.of("name", "description")));
+            new Endpoint("PATCH", "/api/albums/{album}", true, List.of("name", "description")),
+            new Endpoint("POST", "/api/custom-models", true, List.of("name", "albumIds", "backbone")),
+            // albumIds is left out here: a list of strings is a well-formed change (then 422 album-not-found)
+            new Endpoint("PATCH", "/api/custom-models/{model}", true, List.of("name")),
+            new Endpoint("PUT", "/api/custom-models/{model}/active-version", true, List.of("version")));
 
     static final Set<String> BAD_BODY = Set.of("validation-failed");
     static final Set<String> BAD_TYPE = Set.of("unsupported-media-type");

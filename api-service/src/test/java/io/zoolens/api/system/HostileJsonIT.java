@@ -49,6 +49,7 @@ class HostileJsonIT extends ApiIntegrationTest {
     private Browser owner;
     private String itemId;
     private String albumId;
+    private String modelId;
     private long retainedBefore;
 
     @BeforeAll
@@ -60,6 +61,14 @@ class HostileJsonIT extends ApiIntegrationTest {
         Browser.Response album = owner.postJson("/api/albums", Map.of("name", "Fuzz album", "description", "kept"));
         assertThat(album.status()).isEqualTo(201);
         albumId = album.json().path("id").asString();
+        String second = owner.postJson("/api/albums", Map.of("name", "Fuzz album 2"))
+                .json()
+                .path("id")
+                .asString();
+        Browser.Response model = owner.postJson(
+                "/api/custom-models", Map.of("name", "Fuzz model", "albumIds", List.of(albumId, second)));
+        assertThat(model.status()).isEqualTo(201);
+        modelId = model.json().path("id").asString();
         retainedBefore = StoredData.retainedHeap();
     }
 
@@ -128,7 +137,10 @@ class HostileJsonIT extends ApiIntegrationTest {
     private void check(Endpoint endpoint, Body body) {
         // Sign-up and sign-in as a new visitor each time: every visitor has its own address and rate limits.
         HostileRequests requests = new HostileRequests(port, endpoint.signedIn() ? owner : browser());
-        String path = endpoint.path().replace("{item}", itemId).replace("{album}", albumId);
+        String path = endpoint.path()
+                .replace("{item}", itemId)
+                .replace("{album}", albumId)
+                .replace("{model}", modelId);
         String before = state();
         long allocatedBefore = StoredData.allocatedBytes();
         long start = System.nanoTime();
@@ -170,12 +182,16 @@ class HostileJsonIT extends ApiIntegrationTest {
         Document album = mongo.getCollection("albums")
                 .find(new Document("_id", new ObjectId(albumId)))
                 .first();
+        Document model = mongo.getCollection("customModels")
+                .find(new Document("_id", new ObjectId(modelId)))
+                .first();
         return String.join(
                 " | ",
                 List.of(
                         StoredData.count(mongo).toString(),
                         "feedback=" + item.get("feedback"),
                         "albumId=" + item.get("albumId"),
-                        "album=" + album.get("name") + "/" + album.get("description")));
+                        "album=" + album.get("name") + "/" + album.get("description"),
+                        "model=" + model.get("name") + "/" + model.get("albumIds") + "/" + model.get("activeVersion")));
     }
 }
