@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove the account with all its images, results and albums, and end its sessions */
-        delete: operations["delete_2"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         patch?: never;
@@ -29,10 +29,10 @@ export interface paths {
             cookie?: never;
         };
         /** Own albums, by name, with item counts and cover thumbnails */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Create an album; 409 album-name-taken when you have one of that name (ignoring case) */
-        post: operations["create"];
+        post: operations["create_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -63,15 +63,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         /** Delete an album; its items stay, unfiled */
-        delete: operations["delete_1"];
+        delete: operations["delete_2"];
         options?: never;
         head?: never;
         /** Rename an album or change its description; 409 album-name-taken as on create */
-        patch: operations["update"];
+        patch: operations["update_1"];
         trace?: never;
     };
     "/api/auth/csrf": {
@@ -235,7 +235,7 @@ export interface paths {
             cookie?: never;
         };
         /** Own classifications, newest first; filters by label, album, feedback and status */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         /** Upload an image: 201 when classified, 202 (PENDING) when the classifier is busy or down */
         post: operations["upload"];
@@ -270,10 +270,10 @@ export interface paths {
             cookie?: never;
         };
         /** One classification, shown with its upload's thresholds or with topK/minScore given here */
-        get: operations["get"];
+        get: operations["get_1"];
         put?: never;
         post?: never;
-        delete: operations["delete"];
+        delete: operations["delete_1"];
         options?: never;
         head?: never;
         /** File into an album ({"albumId": "..."}) or out of it ({"albumId": null}) */
@@ -331,6 +331,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/custom-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own custom models, by name */
+        get: operations["list"];
+        put?: never;
+        /** Create a custom model whose classes are albums; 409 model-name-taken, 422 album-not-found, 409 quota-exceeded */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/custom-models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One custom model with its classes, versions (metrics), active version and current training */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        /** Delete a custom model with every version; a running training stops */
+        delete: operations["delete"];
+        options?: never;
+        head?: never;
+        /** Rename a custom model or change its albums (used from the next training on) */
+        patch: operations["update"];
+        trace?: never;
+    };
+    "/api/custom-models/{id}/active-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Activate a version (or roll back to one); 404 model-version-not-found */
+        put: operations["activate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/custom-models/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Train a new version: 202 QUEUED; 422 training-refused or album-not-found for classes that cannot train, 409 training-in-progress, 409 quota-exceeded */
+        post: operations["start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/custom-models/{id}/trainings/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A training's state and progress */
+        get: operations["get_3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/custom-models/{id}/trainings/{jobId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a training: a QUEUED one at once, a RUNNING one at its next step (state CANCELLED); 409 training-finished once it ended */
+        post: operations["cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/custom-models/{id}/trainings/{jobId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A training's progress as server-sent events: event progress with the job at every change; the stream ends after a terminal state */
+        get: operations["events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/models": {
         parameters: {
             query?: never;
@@ -369,6 +491,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivateRequest: {
+            version: string;
+        };
         AlbumRef: {
             id: string;
             name: string;
@@ -414,6 +539,17 @@ export interface components {
             /** Format: int64 */
             updated: number;
         };
+        ClassFigures: {
+            /** Format: double */
+            f1: number;
+            label: string;
+            /** Format: double */
+            precision: number;
+            /** Format: double */
+            recall: number;
+            /** Format: int32 */
+            support: number;
+        };
         ClassificationResponse: {
             album: components["schemas"]["AlbumRef"] | null;
             albumId: string | null;
@@ -446,12 +582,26 @@ export interface components {
             unknown: boolean;
         };
         CreateRequest: {
-            description?: string | null;
+            albumIds: string[];
+            backbone?: string | null;
             name: string;
         };
         CsrfResponse: {
             headerName: string;
             token: string;
+        };
+        CustomModelResponse: {
+            activeVersion: string;
+            backbone: string;
+            classes: components["schemas"]["ModelClass"][];
+            /** Format: date-time */
+            createdAt: string;
+            currentTraining: components["schemas"]["TrainingSummary"];
+            id: string;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            versions: components["schemas"]["VersionResponse"][];
         };
         DayStats: {
             /** Format: int64 */
@@ -525,6 +675,10 @@ export interface components {
             pending: number;
             skipped: components["schemas"]["SkippedEntry"][];
         };
+        JobError: {
+            detail: string;
+            type: string;
+        };
         LabelScore: {
             label: string;
             /** Format: double */
@@ -553,6 +707,18 @@ export interface components {
         LoginRequest: {
             login: string;
             password: string;
+        };
+        Metrics: {
+            /** Format: double */
+            accuracy: number;
+            /** Format: int32 */
+            folds: number;
+            method: string;
+            perClass: components["schemas"]["ClassFigures"][];
+        };
+        ModelClass: {
+            albumId: string;
+            name: string;
         };
         ModelResponse: {
             activeVersion: string;
@@ -665,6 +831,10 @@ export interface components {
             entry: string;
             reason: string;
         };
+        SseEmitter: {
+            /** Format: int64 */
+            timeout: number;
+        };
         StatsResponse: {
             days: components["schemas"]["DayStats"][];
             labels: components["schemas"]["LabelStats"][];
@@ -707,8 +877,40 @@ export interface components {
             /** Format: int64 */
             withFeedback: number;
         };
+        TrainingResponse: {
+            cancelRequested: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            done: number;
+            error: components["schemas"]["JobError"];
+            /** Format: int64 */
+            etaSeconds: number;
+            /** Format: date-time */
+            finishedAt: string;
+            id: string;
+            modelId: string;
+            stage: string;
+            /** Format: date-time */
+            startedAt: string;
+            state: string;
+            /** Format: int32 */
+            total: number;
+            version: string;
+        };
+        TrainingSummary: {
+            /** Format: int32 */
+            done: number;
+            /** Format: int64 */
+            etaSeconds: number;
+            id: string;
+            stage: string;
+            state: string;
+            /** Format: int32 */
+            total: number;
+        };
         UpdateRequest: {
-            description?: string | null;
+            albumIds?: string[] | null;
             name?: string | null;
         };
         Upload: {
@@ -733,6 +935,25 @@ export interface components {
             id: string;
             username: string;
         };
+        VersionClass: {
+            albumId: string;
+            label: string;
+            /** Format: int32 */
+            pictures: number;
+        };
+        VersionResponse: {
+            backbone: string;
+            backboneVersion: string;
+            classes: components["schemas"]["VersionClass"][];
+            /** Format: date-time */
+            createdAt: string;
+            metrics: components["schemas"]["Metrics"];
+            /** Format: int32 */
+            pictures: number;
+            /** Format: int64 */
+            trainingMillis: number;
+            version: string;
+        };
         Window: {
             /** Format: int32 */
             max: number;
@@ -748,7 +969,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    delete_2: {
+    delete_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -775,7 +996,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -804,7 +1025,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    create_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -885,7 +1106,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -916,7 +1137,7 @@ export interface operations {
             };
         };
     };
-    delete_1: {
+    delete_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -945,7 +1166,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    update_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -1256,7 +1477,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_1: {
         parameters: {
             query: {
                 filter: components["schemas"]["Filter"];
@@ -1292,6 +1513,8 @@ export interface operations {
             query?: {
                 model?: string;
                 albumId?: string;
+                customModelId?: string;
+                modelVersion?: string;
                 topK?: number;
                 minScore?: number;
             };
@@ -1370,7 +1593,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_1: {
         parameters: {
             query?: {
                 topK?: number;
@@ -1404,7 +1627,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -1552,6 +1775,325 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CustomModelResponse"][];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The model, its address in Location */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CustomModelResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CustomModelResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CustomModelResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CustomModelResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, its address in Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TrainingResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TrainingResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, cancelled or about to be */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TrainingResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SseEmitter"];
                 };
             };
             /** @description A problem (application/problem+json): the type says which, see docs/api.md */
