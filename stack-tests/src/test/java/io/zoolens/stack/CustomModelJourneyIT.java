@@ -109,6 +109,25 @@ class CustomModelJourneyIT {
         List<String> labels = answer.path("labels").findValuesAsString("label");
         assertThat(labels).as("every class, best first").containsExactlyInAnyOrder("cat", "coffee", "rocket");
         assertThat(labels.get(0)).isEqualTo("cat");
+        assertThat(answer.path("unknown").asBoolean()).as(classified.body()).isFalse();
+
+        // A photo unlike every class is none of them: unknown, with the classes as hints, not a 90% wrong answer.
+        HttpResponse<String> unrelated = browser.postMultipart(
+                "/api/classifications?customModelId=" + modelId + "&topK=10&minScore=0",
+                new Multipart()
+                        .file(
+                                "image",
+                                "flower.jpg",
+                                "image/jpeg",
+                                Files.readAllBytes(StackPaths.testImage("flower.jpg"))));
+        assertThat(unrelated.statusCode()).as(unrelated.body()).isEqualTo(201);
+        JsonNode none = GatewayClient.json(unrelated);
+        assertThat(none.path("unknown").asBoolean()).as(unrelated.body()).isTrue();
+        assertThat(none.path("reject").path("reasons").isEmpty())
+                .as(unrelated.body())
+                .isFalse();
+        assertThat(none.path("labels").findValuesAsString("label"))
+                .containsExactlyInAnyOrder("cat", "coffee", "rocket");
 
         // Another account cannot use it, and the plain model parameter cannot name its folder.
         GatewayClient intruder = new GatewayClient(stack);
