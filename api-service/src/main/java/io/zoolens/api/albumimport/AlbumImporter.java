@@ -10,6 +10,7 @@ import io.zoolens.api.albumimport.ImportSummary.SkippedEntry;
 import io.zoolens.api.classification.Classification;
 import io.zoolens.api.classification.Thresholds;
 import io.zoolens.api.classification.UploadIntake;
+import io.zoolens.api.classification.UploadIntake.ModelRequest;
 import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
 import io.zoolens.image.ImageRejectedException;
@@ -275,7 +276,8 @@ class AlbumImporter {
         private Classification store(byte[] bytes, String filename, String albumId) {
             while (true) {
                 try (var admitted = allowance.admit(owner, client, bytes.length)) {
-                    return intake.upload(() -> owner, bytes, filename, null, albumId, Thresholds.DEFAULT);
+                    return intake.upload(
+                            () -> owner, bytes, filename, ModelRequest.DEFAULT, albumId, Thresholds.DEFAULT);
                 } catch (ApiException e) {
                     Duration wait = e.retryAfter();
                     if (e.problemType() != ProblemType.RATE_LIMITED

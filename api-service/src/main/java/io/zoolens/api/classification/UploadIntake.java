@@ -87,5 +87,9 @@ public class UploadIntake {
      * Which model an upload asks for: a classifier model by name, or one of the owner's custom models (its active
      * version unless {@code modelVersion} names one); neither means the classifier's default.
      */
-    record ModelRequest(String model, String customModelId, String modelVersion) {}
+    public record ModelRequest(String model, String customModelId, String modelVersion) {
+
+        /** The classifier's default model. */
+        public static final ModelRequest DEFAULT = new ModelRequest(null, null, null);
+    }
 }
