@@ -254,7 +254,8 @@ public class FeatureExtractionBenchmark {
                 base.warmupIterations(),
                 base.iterations(),
                 base.iterationSeconds(),
-                base.budgetSeconds(),
+                // per method (extract, bareFeatures): 2 batch sizes in about a minute, so make bench stays short
+                Integer.getInteger("bench.training.budgetSeconds", 60),
                 base.smoke());
         BenchmarkPaths.prepareNatives(settings.intraOpThreads(), settings.interOpThreads());
         String engine = "DJL " + Engine.getDjlVersion() + " + TensorFlow "
