@@ -232,8 +232,8 @@ public class HeadTrainingBenchmark {
                 Locale.ROOT,
                 "%-14s %-14s %8s %9s %9s %9s%n",
                 "method",
+                "source",
                 "vectors",
-                "count",
                 "mean ms",
                 "min ms",
                 "max ms");
