@@ -104,14 +104,18 @@ public final class BenchmarkReport {
         out.append("## Custom models: feature extraction and head training\n\n");
         out.append(String.format(
                 Locale.ROOT,
-                "Written %s by `make %s` on %s; load average %s (1, 5, 15 min) when the report was written, right"
-                        + " after the JMH runs. In-process JMH benchmarks of model-training (`bench/training`), no"
-                        + " HTTP; results in `features.json` and `head-training.json` beside (1)'s `raw-djl.json`.%s\n\n",
+                "Report written %s by `make %s` on %s; load average %s (1, 5, 15 min) at that moment.%s"
+                        + " In-process JMH benchmarks of model-training (`bench/training`), no HTTP: `features.json`"
+                        + " and `head-training.json`, compared with (1)'s `raw-djl.json`.%s\n\n",
                 WHEN.format(run.written()),
                 run.command(),
                 run.machine().describe(),
                 run.machine().loadAverage(),
-                run.head().isEmpty() ? "" : " Java: " + run.head().get(0).jdk() + "."));
+                run.features() == null
+                        ? ""
+                        : " Feature extraction measured until "
+                                + WHEN.format(run.features().written()) + ".",
+                run.head().isEmpty() ? "" : " Java " + run.head().get(0).jdk() + "."));
 
         out.append("### Targets\n\n");
         List<List<String>> targetRows = new ArrayList<>();
@@ -209,8 +213,11 @@ public final class BenchmarkReport {
                 + " single shot) after untimed warm-up calls in the same JVM, as a long-running service trains."
                 + " *fashion-mnist*: the default model's `features` of real pictures (Debian's dataset-fashion-mnist,"
                 + " class-balanced, extracted once by `FeatureExtractor` and kept in `target/bench/cache`);"
-                + " *synthetic*: seeded unit vectors drawn around " + first.classes() + " random unit class centres"
-                + " (`SyntheticFeatures`), where there are too few real pictures (10,000) or no dataset.\n\n"
+                + " *fashion-mnist-resampled*: synthetic unit vectors around the real class centroids with the real"
+                + " within-class spread (each the centroid plus 8 real deviations with seeded random weights), for"
+                + " sizes beyond the real set (10,000); *synthetic*: seeded unit vectors drawn around "
+                + first.classes() + " random unit class centres with an even spread in every direction"
+                + " (`SyntheticFeatures`), used without the dataset.\n\n"
                 + Format.table(
                         List.of(
                                 "what",

@@ -54,7 +54,9 @@ class BenchmarkReportTests {
                 .startsWith("## Custom models: feature extraction and head training")
                 .contains("by `make bench-training` on 2 cores (nproc), AMD EPYC")
                 .contains("load average 0.10 0.20 0.30")
-                .contains("Java: 17.0.15.")
+                .contains("Report written 2026-12-05 12:30 UTC")
+                .contains("Feature extraction measured until 1970-01-01 00:00 UTC.")
+                .contains("Java 17.0.15.")
                 .contains(
                         "| T8 | feature extraction (`FeatureExtractor`), batch 8 (as the trainer runs it), one caller:"
                                 + " ≥ 90% of (1) raw DJL at batch 8 | 20.00 vs 16.00 images/s = 125% | **PASS** |")
@@ -67,7 +69,8 @@ class BenchmarkReportTests {
                 .contains("| `HeadTrainer.train` | 10,000 × 528 values, 10 classes | synthetic | 2500 ms |")
                 .contains(
                         "| `CrossValidation.run` (5-fold) | 1,000 × 528 values, 10 classes | fashion-mnist | 1200 ms |")
-                .contains("seeded unit vectors drawn around 10 random unit class centres");
+                .contains("seeded unit vectors drawn around 10 random unit class centres")
+                .contains("*fashion-mnist-resampled*: synthetic unit vectors around the real class centroids");
         assertThat(report.lines().filter(l -> l.startsWith("| T")).count()).isEqualTo(3);
     }
 

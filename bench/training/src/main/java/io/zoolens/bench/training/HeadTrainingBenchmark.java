@@ -53,7 +53,13 @@ public class HeadTrainingBenchmark {
 
     static final String RESULT_NAME = "head-training";
     static final String REAL = "fashion-mnist";
+    /** Synthetic vectors around the real class centroids with the real within-class spread. */
+    static final String RESAMPLED = "fashion-mnist-resampled";
+
     static final String SYNTHETIC = "synthetic";
+    /** Real deviations mixed into each resampled vector. */
+    static final int MIXED = 8;
+
     static final long SEED = 14;
 
     @State(Scope.Benchmark)
@@ -77,9 +83,15 @@ public class HeadTrainingBenchmark {
 
         @Setup(Level.Trial)
         public void load() throws IOException {
-            data = REAL.equals(source)
-                    ? FeatureVectorFile.read(realFeatures(), vectors)
-                    : SyntheticFeatures.generate(vectors, classes, dimension, SyntheticFeatures.DEFAULT_SPREAD, SEED);
+            Path real = realFeatures();
+            data = switch (source) {
+                case REAL -> FeatureVectorFile.read(real, vectors);
+                case RESAMPLED ->
+                    SyntheticFeatures.resample(
+                            FeatureVectorFile.read(real, FeatureVectorFile.rows(real)), vectors, MIXED, SEED);
+                default ->
+                    SyntheticFeatures.generate(vectors, classes, dimension, SyntheticFeatures.DEFAULT_SPREAD, SEED);
+            };
             if (data.dimension() != dimension || data.labels().size() != classes) {
                 throw new IllegalStateException("the " + source + " vectors have " + data.dimension() + " values and "
                         + data.labels().size() + " classes, not " + dimension + " and " + classes);
@@ -98,41 +110,58 @@ public class HeadTrainingBenchmark {
         return CrossValidation.run(state.data, state.trainer, SEED);
     }
 
-    /** Real pictures' vectors: one file per default-model folder. */
+    /** Real pictures' vectors: one file per backbone ({@code bench.model}, forks inherit the property). */
     static Path realFeatures() {
-        return BenchmarkPaths.cache().resolve("fashion-mnist-features-seed" + SEED + ".bin");
+        String model = InferenceBenchSettings.fromSystemProperties().model().replaceAll("[^A-Za-z0-9]+", "-");
+        return BenchmarkPaths.cache().resolve("fashion-mnist-" + model + "-seed" + SEED + ".bin");
     }
 
-    /** One JMH run: a method, the vector counts, their source. */
-    record Plan(String method, String source, List<Integer> vectors) {}
+    /** One JMH run: a method, the vector counts, their source, untimed and timed calls per count. */
+    record Plan(String method, String source, List<Integer> vectors, int warmups, int iterations) {}
+
+    /** Calls per size: short ones often, long ones (a cross-validation, 10,000 vectors) a few times. */
+    record Repeats(int warmups, int iterations, int longWarmups, int longIterations, int longFrom) {}
 
     /**
-     * Which (method, source, sizes) to run: sizes up to {@code realMax} on real features when there are any,
-     * the rest synthetic, and — so the report can show how close the two are — the largest real size once more
-     * on synthetic vectors.
+     * Which (method, source, sizes) to run. With real features: sizes up to {@code realMax} on them, and every
+     * training size from the largest real one up on resampled vectors (synthetic, with the real spread); the
+     * isotropic synthetic vectors at those sizes too, for comparison, and at every size without real features.
      */
-    static List<Plan> plans(List<Integer> trainSizes, List<Integer> crossValidationSizes, int realMax, boolean real) {
+    static List<Plan> plans(
+            List<Integer> trainSizes, List<Integer> crossValidationSizes, int realMax, boolean real, Repeats repeats) {
         List<Plan> plans = new ArrayList<>();
         for (String method : List.of("train", "crossValidate")) {
-            List<Integer> sizes = method.equals("train") ? trainSizes : crossValidationSizes;
+            boolean training = method.equals("train");
+            List<Integer> sizes = training ? trainSizes : crossValidationSizes;
             List<Integer> onReal =
                     real ? sizes.stream().filter(n -> n <= realMax).toList() : List.of();
-            List<Integer> onSynthetic = new ArrayList<>(
-                    sizes.stream().filter(n -> !onReal.contains(n)).toList());
-            if (!onReal.isEmpty() && method.equals("train")) {
-                int largest = onReal.get(onReal.size() - 1);
-                if (!onSynthetic.contains(largest)) {
-                    onSynthetic.add(0, largest);
-                }
+            List<Integer> beyond = onReal.isEmpty()
+                    ? sizes
+                    : sizes.stream()
+                            .filter(n -> n >= onReal.get(onReal.size() - 1))
+                            .toList();
+            add(plans, method, REAL, onReal, training, repeats);
+            if (!onReal.isEmpty() && training) {
+                add(plans, method, RESAMPLED, beyond, true, repeats);
             }
-            if (!onReal.isEmpty()) {
-                plans.add(new Plan(method, REAL, onReal));
-            }
-            if (!onSynthetic.isEmpty()) {
-                plans.add(new Plan(method, SYNTHETIC, onSynthetic));
+            if (onReal.isEmpty() || training) {
+                add(plans, method, SYNTHETIC, beyond, training, repeats);
             }
         }
         return plans;
+    }
+
+    private static void add(
+            List<Plan> plans, String method, String source, List<Integer> sizes, boolean training, Repeats repeats) {
+        List<Integer> quick =
+                sizes.stream().filter(n -> training && n < repeats.longFrom()).toList();
+        List<Integer> slow = sizes.stream().filter(n -> !quick.contains(n)).toList();
+        if (!quick.isEmpty()) {
+            plans.add(new Plan(method, source, quick, repeats.warmups(), repeats.iterations()));
+        }
+        if (!slow.isEmpty()) {
+            plans.add(new Plan(method, source, slow, repeats.longWarmups(), repeats.longIterations()));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -140,8 +169,12 @@ public class HeadTrainingBenchmark {
         List<Integer> trainSizes = BenchmarkPaths.ints("bench.training.vectors", smoke ? "100" : "100,1000,10000");
         List<Integer> cvSizes = BenchmarkPaths.ints("bench.training.crossValidationVectors", smoke ? "100" : "1000");
         int realMax = Integer.getInteger("bench.training.realVectors", smoke ? 0 : 1000);
-        int warmups = Integer.getInteger("bench.training.warmups", smoke ? 0 : 3);
-        int iterations = Integer.getInteger("bench.training.iterations", smoke ? 1 : 8);
+        Repeats repeats = new Repeats(
+                Integer.getInteger("bench.training.warmups", smoke ? 0 : 3),
+                Integer.getInteger("bench.training.iterations", smoke ? 1 : 8),
+                Integer.getInteger("bench.training.longWarmups", smoke ? 0 : 1),
+                Integer.getInteger("bench.training.longIterations", smoke ? 1 : 3),
+                Integer.getInteger("bench.training.longFrom", 10_000));
         boolean real = realMax > 0 && prepareRealFeatures(realMax);
 
         Path resultFile = BenchmarkPaths.results().resolve(RESULT_NAME + ".json");
@@ -149,14 +182,15 @@ public class HeadTrainingBenchmark {
         List<RunResult> results = new ArrayList<>();
         List<String> jsonArrays = new ArrayList<>();
         int expected = 0;
-        for (Plan plan : plans(trainSizes, cvSizes, realMax, real)) {
+        for (Plan plan : plans(trainSizes, cvSizes, realMax, real, repeats)) {
             expected += plan.vectors().size();
-            Path part = resultFile.resolveSibling(resultFile.getFileName() + "." + plan.method() + "-" + plan.source());
+            Path part = resultFile.resolveSibling(resultFile.getFileName() + "." + plan.method() + "-" + plan.source()
+                    + "-" + plan.vectors().get(0));
             ChainedOptionsBuilder options = new OptionsBuilder()
                     .include(Pattern.quote(HeadTrainingBenchmark.class.getName() + "." + plan.method()) + "$")
                     .forks(Integer.getInteger("bench.forks", 1))
-                    .warmupIterations(warmups)
-                    .measurementIterations(iterations)
+                    .warmupIterations(plan.warmups())
+                    .measurementIterations(plan.iterations())
                     .shouldFailOnError(false)
                     .resultFormat(ResultFormatType.JSON)
                     .result(part.toString())

@@ -53,6 +53,60 @@ public final class SyntheticFeatures {
         return new LabelledVectors(labels, ids, classOf, rows);
     }
 
+    /**
+     * {@code vectors} new unit vectors with the class centroids and the within-class spread of {@code real}: vector i
+     * (class i mod classes) is its class's centroid plus {@code mixed} real within-class deviations, picked at
+     * random and weighted by N(0, 1/mixed), so the new vectors have the real deviations' covariance (correlated,
+     * ill-conditioned as backbone features are) without repeating any real vector. For sizes beyond the real set.
+     */
+    public static LabelledVectors resample(LabelledVectors real, int vectors, int mixed, long seed) {
+        int classes = real.labels().size();
+        int dimension = real.dimension();
+        int[] counts = real.counts();
+        double[][] centroids = new double[classes][dimension];
+        for (int i = 0; i < real.size(); i++) {
+            float[] x = real.vectors()[i];
+            double[] centroid = centroids[real.classes()[i]];
+            for (int j = 0; j < dimension; j++) {
+                centroid[j] += x[j];
+            }
+        }
+        for (int c = 0; c < classes; c++) {
+            if (counts[c] == 0) {
+                throw new IllegalArgumentException("class " + real.labels().get(c) + " has no vector to resample");
+            }
+            for (int j = 0; j < dimension; j++) {
+                centroids[c][j] /= counts[c];
+            }
+        }
+        Random random = new Random(seed);
+        double weight = 1 / Math.sqrt(mixed);
+        List<String> ids = new ArrayList<>(vectors);
+        int[] classOf = new int[vectors];
+        float[][] rows = new float[vectors][];
+        for (int i = 0; i < vectors; i++) {
+            int c = i % classes;
+            double[] v = centroids[c].clone();
+            for (int m = 0; m < mixed; m++) {
+                int k = random.nextInt(real.size());
+                float[] x = real.vectors()[k];
+                double[] itsCentroid = centroids[real.classes()[k]];
+                double g = weight * random.nextGaussian();
+                for (int j = 0; j < dimension; j++) {
+                    v[j] += g * (x[j] - itsCentroid[j]);
+                }
+            }
+            float[] f = new float[dimension];
+            for (int j = 0; j < dimension; j++) {
+                f[j] = (float) v[j];
+            }
+            rows[i] = unit(f);
+            classOf[i] = c;
+            ids.add("resampled-" + i);
+        }
+        return new LabelledVectors(real.labels(), ids, classOf, rows);
+    }
+
     static float[] unit(float[] v) {
         double norm = 0;
         for (float x : v) {

@@ -12,27 +12,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HeadTrainingBenchmarkTests {
 
+    private static final HeadTrainingBenchmark.Repeats REPEATS = new HeadTrainingBenchmark.Repeats(3, 8, 1, 3, 10_000);
+
     @Test
-    void realVectorsUpToTheirCountSyntheticAboveAndTheLargestRealSizeOnceMoreSynthetic() {
-        List<Plan> plans = HeadTrainingBenchmark.plans(List.of(100, 1000, 10000), List.of(1000), 1000, true);
+    void realVectorsUpToTheirCountResampledAndSyntheticFromTheLargestRealSizeUp() {
+        List<Plan> plans = HeadTrainingBenchmark.plans(List.of(100, 1000, 10000), List.of(1000), 1000, true, REPEATS);
 
         assertThat(plans)
                 .containsExactly(
-                        new Plan("train", "fashion-mnist", List.of(100, 1000)),
-                        new Plan("train", "synthetic", List.of(1000, 10000)),
-                        new Plan("crossValidate", "fashion-mnist", List.of(1000)));
+                        new Plan("train", "fashion-mnist", List.of(100, 1000), 3, 8),
+                        new Plan("train", "fashion-mnist-resampled", List.of(1000), 3, 8),
+                        new Plan("train", "fashion-mnist-resampled", List.of(10000), 1, 3),
+                        new Plan("train", "synthetic", List.of(1000), 3, 8),
+                        new Plan("train", "synthetic", List.of(10000), 1, 3),
+                        // a cross-validation trains five heads: timed as a long call
+                        new Plan("crossValidate", "fashion-mnist", List.of(1000), 1, 3));
     }
 
     @Test
     void withoutRealVectorsEverythingIsSynthetic() {
-        assertThat(HeadTrainingBenchmark.plans(List.of(100), List.of(100), 0, false))
+        assertThat(HeadTrainingBenchmark.plans(List.of(100), List.of(100), 0, false, REPEATS))
                 .containsExactly(
-                        new Plan("train", "synthetic", List.of(100)),
-                        new Plan("crossValidate", "synthetic", List.of(100)));
-        assertThat(HeadTrainingBenchmark.plans(List.of(100, 10000), List.of(1000), 1000, false))
+                        new Plan("train", "synthetic", List.of(100), 3, 8),
+                        new Plan("crossValidate", "synthetic", List.of(100), 1, 3));
+        assertThat(HeadTrainingBenchmark.plans(List.of(100, 10000), List.of(1000), 1000, false, REPEATS))
                 .containsExactly(
-                        new Plan("train", "synthetic", List.of(100, 10000)),
-                        new Plan("crossValidate", "synthetic", List.of(1000)));
+                        new Plan("train", "synthetic", List.of(100), 3, 8),
+                        new Plan("train", "synthetic", List.of(10000), 1, 3),
+                        new Plan("crossValidate", "synthetic", List.of(1000), 1, 3));
     }
 
     @Test

@@ -45,6 +45,43 @@ class SyntheticFeaturesTests {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void resampledVectorsKeepTheRealCentroidsAndSpreadWithoutRepeatingARealVector() {
+        LabelledVectors real = SyntheticFeatures.generate(200, 10, 64, 0.15, 5);
+
+        LabelledVectors resampled = SyntheticFeatures.resample(real, 1000, 8, 14);
+
+        assertThat(resampled.size()).isEqualTo(1000);
+        assertThat(resampled.labels()).isEqualTo(real.labels());
+        assertThat(resampled.counts()).containsOnly(100);
+        for (float[] v : resampled.vectors()) {
+            assertThat(length(v)).isCloseTo(1.0, within(1e-5));
+        }
+        // Each class as alike within and as far from the others as the real vectors are.
+        assertThat(meanCosineToOwnCentroid(resampled)).isCloseTo(meanCosineToOwnCentroid(real), within(0.03));
+        for (float[] r : real.vectors()) {
+            assertThat(dot(r, resampled.vectors()[0])).isLessThan(0.9999);
+        }
+        assertThat(SyntheticFeatures.resample(real, 50, 8, 14).vectors())
+                .isDeepEqualTo(SyntheticFeatures.resample(real, 50, 8, 14).vectors());
+    }
+
+    private static double meanCosineToOwnCentroid(LabelledVectors data) {
+        int d = data.dimension();
+        float[][] centroids = new float[data.labels().size()][d];
+        for (int i = 0; i < data.size(); i++) {
+            for (int j = 0; j < d; j++) {
+                centroids[data.classes()[i]][j] += data.vectors()[i][j];
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < data.size(); i++) {
+            float[] c = centroids[data.classes()[i]];
+            sum += dot(data.vectors()[i], c) / length(c);
+        }
+        return sum / data.size();
+    }
+
     private static double length(float[] v) {
         return Math.sqrt(dot(v, v));
     }
