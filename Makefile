@@ -11,7 +11,7 @@ MVN := ./mvnw -B -ntp
 # requests on virtual threads. The code stays Java 17 bytecode; without a newer JDK everything runs on 17.
 export JAVA_HOME := $(or $(JAVA_HOME),$(shell bash -c 'source scripts/stack/lib.sh && java_home'))
 
-.PHONY: api-types audit help test prerequisites test-images model java-test frontend-test stack-test bench bench-inference bench-smoke soak bench-memory build up down status logs
+.PHONY: api-types audit help test prerequisites test-images model java-test frontend-test stack-test bench bench-inference bench-training bench-smoke soak bench-memory build up down status logs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-15s %s\n", $$1, $$2 }'
@@ -62,18 +62,36 @@ BENCH_REPO := target/bench/m2
 BENCH_MVN = $(MVN) -Dmaven.repo.local=$(CURDIR)/$(BENCH_REPO)
 # exec:exec, not exec:java: JMH's forks take the launching JVM's class path.
 EXEC_PLUGIN := org.codehaus.mojo:exec-maven-plugin:3.6.4
+, := ,
 
 bench: test-images bench-inference ## (1)-(5) of issue 7: in-process JMH, classifier over HTTP, whole stack, memory -> docs/benchmarks.md
 	bench/run.sh full -Dbench.results=$(BENCH_RESULTS) $(BENCH_ARGS)
 
-bench-inference: test-images model ## (1) raw DJL and (5) TensorFlow Java in-process (JMH) -> target/bench/results/*.json
+# One JMH main in its module: $(call bench_jmh,<module>,<main class>[,<settings before BENCH_ARGS>]).
+bench_jmh = $(BENCH_MVN) -q -Pbench $(EXEC_PLUGIN):exec -pl $(1) -Dexec.executable=java \
+	-Dexec.args="$(3) $(BENCH_INFERENCE_ARGS) -cp %classpath $(2)"
+
+bench-inference: test-images model ## (1) raw DJL, (5) TensorFlow Java and custom-model training in-process (JMH) -> target/bench/results/*.json
 	scripts/maven-repo-view.sh $(BENCH_REPO)
-	$(BENCH_MVN) -q -Pbench install -Dmaven.test.skip=true -Dspotless.check.skip=true -pl model-support,bench/jmh-support -am
-	$(BENCH_MVN) -q -Pbench test-compile -Dspotless.check.skip=true -pl bench/djl,bench/tensorflow-java
+	$(BENCH_MVN) -q -Pbench install -Dmaven.test.skip=true -Dspotless.check.skip=true -pl model-support,model-training,bench/jmh-support -am
+	$(BENCH_MVN) -q -Pbench test-compile -Dspotless.check.skip=true -pl bench/djl,bench/tensorflow-java,bench/training
 	$(BENCH_MVN) -q -Pbench $(EXEC_PLUGIN):exec -pl bench/djl -Dexec.executable=java \
 		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.bench.djl.RawInferenceBenchmark"
 	$(BENCH_MVN) -q -Pbench $(EXEC_PLUGIN):exec -pl bench/tensorflow-java -Dexec.executable=java \
 		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.bench.tensorflowjava.TensorFlowJavaBenchmark"
+	$(call bench_jmh,bench/training,io.zoolens.bench.training.FeatureExtractionBenchmark)
+	$(call bench_jmh,bench/training,io.zoolens.bench.training.HeadTrainingBenchmark)
+
+# Issue 14's figures alone: raw DJL at the trainer's batch sizes with one caller, then bench/training, then only the
+# "Custom models" section of docs/benchmarks.md (no service is started).
+bench-training: test-images model ## custom models: feature extraction vs raw DJL, head training times (JMH) -> docs/benchmarks.md
+	scripts/maven-repo-view.sh $(BENCH_REPO)
+	$(BENCH_MVN) -q -Pbench install -Dmaven.test.skip=true -Dspotless.check.skip=true -pl model-support,model-training,bench/jmh-support -am
+	$(BENCH_MVN) -q -Pbench test-compile -Dspotless.check.skip=true -pl bench/djl,bench/training
+	$(call bench_jmh,bench/djl,io.zoolens.bench.djl.RawInferenceBenchmark,-Dbench.batches=1$(,)8 -Dbench.threads=1)
+	$(call bench_jmh,bench/training,io.zoolens.bench.training.FeatureExtractionBenchmark)
+	$(call bench_jmh,bench/training,io.zoolens.bench.training.HeadTrainingBenchmark)
+	bench/run.sh training -Dbench.results=$(BENCH_RESULTS) $(BENCH_ARGS)
 
 # The JMH side in smoke mode first (so CI builds and runs it from a repository without Zoolens artifacts), then the
 # harness, which reads those results.

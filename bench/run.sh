@@ -2,19 +2,20 @@
 # Runs the benchmark harness (bench/README.md): builds what the mode needs, fetches the test photos and the
 # default model, then starts io.zoolens.bench.Bench, which starts and stops the services itself.
 #
-# Usage: bench/run.sh full|smoke|soak|memory [-Dbench.<key>=<value> ...]
-#   full    make bench:        (2) classifier over HTTP, (3) whole stack, (4) memory; reads (1)/(5) from JMH
-#   smoke   make bench-smoke:  the same harness in seconds, against one stack; asserts nothing about speed
-#   soak    make soak:         20,000 mixed requests through the gateway -> docs/reliability.md "Load"
-#   memory  make bench-memory: the classifier alone for 10 minutes, memory sampled -> docs/benchmarks.md
+# Usage: bench/run.sh full|smoke|soak|memory|training [-Dbench.<key>=<value> ...]
+#   full     make bench:          (2) classifier over HTTP, (3) whole stack, (4) memory; reads (1)/(5) from JMH
+#   smoke    make bench-smoke:    the same harness in seconds, against one stack; asserts nothing about speed
+#   soak     make soak:           20,000 mixed requests through the gateway -> docs/reliability.md "Load"
+#   memory   make bench-memory:   the classifier alone for 10 minutes, memory sampled -> docs/benchmarks.md
+#   training make bench-training: the custom-model section from bench/training's JMH results; starts no service
 set -euo pipefail
 
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-}"
 case "$mode" in
-    full | smoke | soak | memory) shift ;;
+    full | smoke | soak | memory | training) shift ;;
     *)
-        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
         exit 2
         ;;
 esac
@@ -28,7 +29,10 @@ jar_missing() {
     [[ -z "$(find "$1/target" -maxdepth 1 -name "$2" ! -name '*.original' 2>/dev/null | head -n 1)" ]]
 }
 
-if [[ "$mode" == smoke ]]; then
+if [[ "$mode" == training ]]; then
+    # Reads JMH results only: no service is started, so none is built.
+    modules=bench
+elif [[ "$mode" == smoke ]]; then
     # `make test` has just built the service jars: build only what is missing, and the harness itself.
     modules=bench
     if jar_missing embedded-mongo 'embedded-mongo-*-exec.jar' || jar_missing classifier-service 'classifier-service-*.jar' ||

@@ -1,10 +1,12 @@
 package io.zoolens.bench;
 
+import io.zoolens.bench.jmh.HeadTrainingResults;
 import io.zoolens.bench.jmh.InferenceSummary;
 import io.zoolens.bench.jmh.JmhResults;
 import io.zoolens.bench.load.KindStats;
 import io.zoolens.bench.load.RunSummary;
 import io.zoolens.bench.report.BenchmarkReport;
+import io.zoolens.bench.report.CustomModelsRun;
 import io.zoolens.bench.report.FullRun;
 import io.zoolens.bench.report.MarkdownBlocks;
 import io.zoolens.bench.report.ReliabilityReport;
@@ -51,7 +53,8 @@ public final class Bench {
 
     public static void main(String[] args) {
         if (args.length != 1) {
-            System.err.println("usage: Bench full|smoke|soak|memory   (settings: -Dbench.<key>=…, docs/benchmarking.md)");
+            System.err.println(
+                    "usage: Bench full|smoke|soak|memory|training   (settings: -Dbench.<key>=…, docs/benchmarking.md)");
             System.exit(2);
         }
         try {
@@ -60,6 +63,7 @@ public final class Bench {
                 case "full" -> bench.full();
                 case "smoke" -> bench.smoke();
                 case "soak" -> bench.soak();
+                case "training" -> bench.training();
                 default -> bench.memory();
             }
             System.exit(0);
@@ -81,7 +85,42 @@ public final class Bench {
         System.out.println();
         System.out.println(block);
         MarkdownBlocks.write(settings.paths().report(), BenchmarkReport.RESULTS_BLOCK, block, BenchmarkReport.SKELETON);
+        writeCustomModels(customModels("bench"));
         Console.log("written to %s", settings.paths().report());
+    }
+
+    /** {@code make bench-training}: only the custom-model section, from the JMH results (no service is started). */
+    private void training() {
+        CustomModelsRun run = customModels("bench-training");
+        if (run.features() == null && run.head().isEmpty()) {
+            throw new IllegalStateException("no custom-model results in "
+                    + settings.paths().results() + ": run make bench-inference (or make bench-training) first");
+        }
+        writeCustomModels(run);
+        Console.log("written to %s", settings.paths().report());
+    }
+
+    /** The custom-model benchmarks' results (bench/training), with (1)'s raw inference they are compared with. */
+    private CustomModelsRun customModels(String command) {
+        Path head = settings.paths().results().resolve("head-training.json");
+        return new CustomModelsRun(
+                Instant.now(),
+                MachineInfo.current(),
+                command,
+                inference("DJL", "raw-djl.json"),
+                inference("FeatureExtractor", "features.json"),
+                HeadTrainingResults.read(head).orElseGet(() -> {
+                    Console.log("head training: no %s, reported as not run", head);
+                    return List.of();
+                }));
+    }
+
+    private void writeCustomModels(CustomModelsRun run) {
+        String block = BenchmarkReport.customModels(run);
+        System.out.println();
+        System.out.println(block);
+        MarkdownBlocks.write(
+                settings.paths().report(), BenchmarkReport.CUSTOM_MODELS_BLOCK, block, BenchmarkReport.SKELETON);
     }
 
     /**
@@ -95,7 +134,15 @@ public final class Bench {
         System.out.println();
         System.out.println(block);
         MarkdownBlocks.write(settings.paths().report(), BenchmarkReport.RESULTS_BLOCK, block, BenchmarkReport.SKELETON);
+        CustomModelsRun customModels = customModels("bench-smoke");
+        writeCustomModels(customModels);
         List<String> problems = new ArrayList<>();
+        if (customModels.features() == null
+                || customModels.features().configs().isEmpty()
+                || customModels.head().isEmpty()) {
+            problems.add("the custom-model benchmarks (bench/training) left no results in "
+                    + settings.paths().results());
+        }
         run.classifier().levels().forEach((level, runs) -> {
             if (RunSummary.of("c" + level, runs).successes() == 0) {
                 problems.add("the classifier answered no request with 2xx at c" + level);

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * Every knob of a benchmark run, read from system properties ({@code -Dbench.classifier.duration=20s}) over the
  * defaults of the mode. Durations are written {@code 500ms}, {@code 12s}, {@code 10m} or ISO-8601 ({@code PT12S}).
  *
- * @param mode {@code full}, {@code smoke}, {@code soak} or {@code memory}
+ * @param mode {@code full}, {@code smoke}, {@code soak}, {@code memory} or {@code training} (full's settings)
  * @param paths where things are read and written
  * @param runs runs per figure (each figure is the median over them)
  * @param warmUp unmeasured load before every measured run
@@ -156,8 +156,8 @@ public record BenchSettings(
 
     /** The settings of a mode; {@code property} answers a key's override or null. */
     public static BenchSettings load(String mode, UnaryOperator<String> property) {
-        if (!List.of("full", "smoke", "soak", "memory").contains(mode)) {
-            throw new IllegalArgumentException("unknown mode " + mode + " (full, smoke, soak, memory)");
+        if (!List.of("full", "smoke", "soak", "memory", "training").contains(mode)) {
+            throw new IllegalArgumentException("unknown mode " + mode + " (full, smoke, soak, memory, training)");
         }
         UnaryOperator<String> value = key -> {
             String override = property.apply(key);

@@ -98,6 +98,13 @@ public record InferenceSummary(
                 .max(Comparator.comparingDouble(InferenceConfig::imagesPerSecond));
     }
 
+    /** The configuration of {@code method} at {@code batch} with a single caller, if measured. */
+    public Optional<InferenceConfig> oneCaller(String method, int batch) {
+        return configs.stream()
+                .filter(c -> c.method().equals(method) && c.batch() == batch && c.singleCaller())
+                .findFirst();
+    }
+
     /** Batch 1 with a single caller (else any batch 1): the lowest p50 among them. */
     public Optional<InferenceConfig> batchOne() {
         List<InferenceConfig> batchOne =

@@ -2,6 +2,7 @@ package io.zoolens.bench.report;
 
 import io.zoolens.bench.jmh.InferenceConfig;
 import io.zoolens.bench.jmh.InferenceSummary;
+import io.zoolens.bench.jmh.TrainingTime;
 import io.zoolens.bench.load.RunSummary;
 import io.zoolens.bench.load.Stats;
 import io.zoolens.bench.scenario.ClassifierScenario;
@@ -23,6 +24,7 @@ public final class BenchmarkReport {
 
     public static final String RESULTS_BLOCK = "bench:results";
     public static final String MEMORY_BLOCK = "bench:memory";
+    public static final String CUSTOM_MODELS_BLOCK = "bench:custom-models";
     static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -94,6 +96,138 @@ public final class BenchmarkReport {
                 + " measured here. TensorFlow Java (5), the library a Java user would pick instead of DJL, runs the same"
                 + " SavedModel in-process in the same run as (1).\n");
         return out.toString();
+    }
+
+    /** Issue 14's figures: feature extraction against raw inference, head training and cross-validation times. */
+    public static String customModels(CustomModelsRun run) {
+        StringBuilder out = new StringBuilder();
+        out.append("## Custom models: feature extraction and head training\n\n");
+        out.append(String.format(
+                Locale.ROOT,
+                "Report written %s by `make %s` on %s; load average %s (1, 5, 15 min) at that moment.%s"
+                        + " In-process JMH benchmarks of model-training (`bench/training`), no HTTP: `features.json`"
+                        + " and `head-training.json`, compared with (1)'s `raw-djl.json`.%s\n\n",
+                WHEN.format(run.written()),
+                run.command(),
+                run.machine().describe(),
+                run.machine().loadAverage(),
+                run.features() == null
+                        ? ""
+                        : " Feature extraction measured until "
+                                + WHEN.format(run.features().written()) + ".",
+                run.head().isEmpty() ? "" : " Java " + run.head().get(0).jdk() + "."));
+
+        out.append("### Targets\n\n");
+        List<List<String>> targetRows = new ArrayList<>();
+        for (Target target : CustomModelTargets.evaluate(run)) {
+            targetRows.add(List.of(
+                    target.id(),
+                    target.requirement(),
+                    target.measured(),
+                    "**" + target.verdict().text() + "**"));
+        }
+        out.append(Format.table(List.of("", "target", "measured", "result"), targetRows))
+                .append('\n');
+
+        out.append("### Feature extraction against raw inference\n\n");
+        out.append(extraction(run));
+
+        out.append("### Head training on cached feature vectors\n\n");
+        out.append(headTraining(run.head()));
+        return out.toString();
+    }
+
+    private static String extraction(CustomModelsRun run) {
+        if (run.features() == null) {
+            return "Not run (no `features.json`).\n\n";
+        }
+        StringBuilder out = new StringBuilder();
+        Map<String, String> common = run.features().commonParams();
+        out.append("`FeatureExtractionBenchmark.extract`: `FeatureExtractor.extract` on `batch` decoded copies of the"
+                + " photo (letterboxed per call by model-support's `Preprocessor`, one run of the backbone's"
+                + " `features` signature, vectors copied out), one caller (the extractor is not thread-safe; a"
+                + " training job runs one). *Bare features graph* (`bareFeatures`): the same pruned SavedModel through"
+                + " a bare predictor on a tensor letterboxed once, as (1) runs the whole detector, so extract ÷ bare is"
+                + " what the extractor itself adds. The `features` graph stops at block 12 of the backbone: TensorFlow"
+                + " skips blocks 13–14 and the detection head, so extraction can beat (1)'s whole-detector figure.");
+        if (!common.isEmpty()) {
+            out.append(" Settings: ")
+                    .append(String.join(
+                            ", ",
+                            common.entrySet().stream()
+                                    .map(e -> e.getKey() + " `" + e.getValue() + "`")
+                                    .toList()))
+                    .append('.');
+        }
+        out.append("\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        run.features().configs().stream()
+                .filter(c -> c.method().equals(CustomModelTargets.EXTRACT) && c.singleCaller())
+                .forEach(extract -> {
+                    int batch = extract.batch();
+                    var bare = CustomModelTargets.config(run, CustomModelTargets.BARE_FEATURES, batch, false);
+                    var raw = CustomModelTargets.config(run, CustomModelTargets.RAW, batch, true);
+                    rows.add(List.of(
+                            Integer.toString(batch),
+                            Format.number(extract.imagesPerSecond()),
+                            Format.ms(extract.p50()) + " / " + Format.ms(extract.p99()),
+                            bare.map(c -> Format.number(c.imagesPerSecond())).orElse("–"),
+                            raw.map(c -> Format.number(c.imagesPerSecond()) + " (p50 " + Format.ms(c.p50()) + ")")
+                                    .orElse("–"),
+                            raw.map(c -> Format.percent(extract.imagesPerSecond() / c.imagesPerSecond()))
+                                    .orElse("–"),
+                            bare.map(c -> Format.percent(extract.imagesPerSecond() / c.imagesPerSecond()))
+                                    .orElse("–")));
+                });
+        out.append(Format.table(
+                List.of(
+                        "batch",
+                        "extract images/s",
+                        "extract p50 / p99 per call",
+                        "bare features graph images/s",
+                        "(1) raw DJL, whole detector, images/s",
+                        "extract ÷ raw",
+                        "extract ÷ bare"),
+                rows));
+        return out.append('\n').toString();
+    }
+
+    private static String headTraining(List<TrainingTime> head) {
+        if (head.isEmpty()) {
+            return "Not run (no `head-training.json`).\n";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (TrainingTime t : head) {
+            rows.add(List.of(
+                    t.training() ? "`HeadTrainer.train`" : "`CrossValidation.run` (5-fold)",
+                    CustomModelTargets.vectorsLabel(t),
+                    t.source(),
+                    Format.ms(t.meanMs()),
+                    Format.ms(t.p50Ms()),
+                    Format.ms(t.minMs()) + " – " + Format.ms(t.maxMs()),
+                    t.calls() + " (after " + t.warmups() + ")"));
+        }
+        TrainingTime first = head.get(0);
+        return "One call is one whole training on cached vectors (`HeadTrainer.Settings.defaults()`: λ 0.01, at most"
+                + " 500 L-BFGS iterations; a 5-fold cross-validation trains 5 heads on 4/5 each), timed alone (JMH"
+                + " single shot) after untimed warm-up calls in the same JVM, as a long-running service trains."
+                + " *fashion-mnist*: the default model's `features` of real pictures (Debian's dataset-fashion-mnist,"
+                + " class-balanced, extracted once by `FeatureExtractor` and kept in `target/bench/cache`);"
+                + " *fashion-mnist-resampled*: synthetic unit vectors around the real class centroids with the real"
+                + " within-class spread (each the centroid plus 8 real deviations with seeded random weights), for"
+                + " sizes beyond the real set (10,000); *synthetic*: seeded unit vectors drawn around "
+                + first.classes() + " random unit class centres with an even spread in every direction"
+                + " (`SyntheticFeatures`), used without the dataset.\n\n"
+                + Format.table(
+                        List.of(
+                                "what",
+                                "vectors",
+                                "source",
+                                "mean",
+                                "p50",
+                                "fastest – slowest",
+                                "timed calls (warm-up)"),
+                        rows);
     }
 
     public static String memory(MemoryScenario.Results results, MachineInfo machine, Instant started, int concurrency) {

@@ -46,6 +46,46 @@ class BenchmarkReportTests {
     }
 
     @Test
+    void theCustomModelSectionShowsTargetsExtractionAgainstRawAndTrainingTimes() {
+        String report = BenchmarkReport.customModels(
+                Fixtures.customModels(Fixtures.rawBatchesOneAndEight(), Fixtures.features(), Fixtures.head()));
+
+        assertThat(report)
+                .startsWith("## Custom models: feature extraction and head training")
+                .contains("by `make bench-training` on 2 cores (nproc), AMD EPYC")
+                .contains("load average 0.10 0.20 0.30")
+                .contains("Report written 2026-12-05 12:30 UTC")
+                .contains("Feature extraction measured until 1970-01-01 00:00 UTC.")
+                .contains("Java 17.0.15.")
+                .contains(
+                        "| T8 | feature extraction (`FeatureExtractor`), batch 8 (as the trainer runs it), one caller:"
+                                + " ≥ 90% of (1) raw DJL at batch 8 | 20.00 vs 16.00 images/s = 125% | **PASS** |")
+                .contains("| T10 |")
+                // batch, extract images/s, p50 / p99, bare, raw (p50), extract ÷ raw, extract ÷ bare
+                .contains("| 1 | 25.00 | 38.0 ms / 60.0 ms | 33.33 | 12.50 (p50 79.0 ms) | 200% | 75% |")
+                .contains("| 8 | 20.00 | 390 ms / 450 ms | 25.00 | 16.00 (p50 498 ms) | 125% | 80% |")
+                .contains("| `HeadTrainer.train` | 1,000 × 528 values, 10 classes | fashion-mnist | 300 ms | 295 ms |"
+                        + " 280 ms – 350 ms | 8 (after 3) |")
+                .contains("| `HeadTrainer.train` | 10,000 × 528 values, 10 classes | synthetic | 2500 ms |")
+                .contains(
+                        "| `CrossValidation.run` (5-fold) | 1,000 × 528 values, 10 classes | fashion-mnist | 1200 ms |")
+                .contains("seeded unit vectors drawn around 10 random unit class centres")
+                .contains("*fashion-mnist-resampled*: synthetic unit vectors around the real class centroids");
+        assertThat(report.lines().filter(l -> l.startsWith("| T")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aCustomModelSectionWithoutResultsSaysSo() {
+        String report = BenchmarkReport.customModels(Fixtures.customModels(null, null, List.of()));
+
+        assertThat(report)
+                .contains("Not run (no `features.json`).")
+                .contains("Not run (no `head-training.json`).")
+                .contains("**not run**")
+                .doesNotContain("**PASS**");
+    }
+
+    @Test
     void missingInferenceResultsAreReportedAsNotRun() {
         String report = BenchmarkReport.results(
                 Fixtures.full(null, null, Fixtures.classifier(2000, 500, 90), Fixtures.stack(120, 1, 1)));

@@ -1,8 +1,10 @@
 package io.zoolens.bench.report;
 
 import io.zoolens.bench.BenchSettings;
+import io.zoolens.bench.jmh.HeadTrainingResults;
 import io.zoolens.bench.jmh.InferenceSummary;
 import io.zoolens.bench.jmh.JmhResults;
+import io.zoolens.bench.jmh.TrainingTime;
 import io.zoolens.bench.load.Exchange;
 import io.zoolens.bench.load.KindStats;
 import io.zoolens.bench.load.LoadResult;
@@ -92,7 +94,36 @@ final class Fixtures {
                 List.of("ZOOLENS_PREDICTORS=2"));
     }
 
-    private static String json(String name) {
+    /** (1) at batch 1 (80 ms, 12.5 images/s) and batch 8 (500 ms, 16 images/s) with one caller, and batch 8 with two. */
+    static InferenceSummary rawBatchesOneAndEight() {
+        return InferenceSummary.of(
+                "DJL",
+                Path.of("raw-djl.json"),
+                Instant.EPOCH,
+                JmhResults.parse(json("raw-djl-batches-1-8.json")),
+                null);
+    }
+
+    /** extract: 25 images/s at batch 1, 20 at batch 8; bareFeatures: 33.3 and 25. */
+    static InferenceSummary features() {
+        return InferenceSummary.of(
+                "FeatureExtractor",
+                Path.of("features.json"),
+                Instant.EPOCH,
+                JmhResults.parse(json("features.json")),
+                null);
+    }
+
+    static List<TrainingTime> head() {
+        return HeadTrainingResults.parse(json("head-training.json"));
+    }
+
+    static CustomModelsRun customModels(InferenceSummary raw, InferenceSummary features, List<TrainingTime> head) {
+        return new CustomModelsRun(
+                Instant.parse("2026-12-05T12:30:00Z"), MACHINE, "bench-training", raw, features, head);
+    }
+
+    static String json(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/jmh/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
