@@ -97,7 +97,7 @@ class CustomModelJourneyIT {
 
         byte[] newCat = crops("chelsea.png", 1, 99).get(0);
         HttpResponse<String> classified = browser.postMultipart(
-                "/api/classifications?customModelId=" + modelId + "&topK=10&minScore=0",
+                "/api/classifications?customModelId=" + modelId, // a custom model's default: every class
                 new Multipart().file("image", "new-cat.png", "image/png", newCat));
         assertThat(classified.statusCode()).as(classified.body()).isEqualTo(201);
         JsonNode answer = GatewayClient.json(classified);

@@ -97,7 +97,7 @@ class ClassificationController {
                     filename(image),
                     new UploadIntake.ModelRequest(model, customModelId, modelVersion),
                     albumId,
-                    Thresholds.of(topK, minScore, Thresholds.DEFAULT));
+                    Thresholds.of(topK, minScore, customModelId == null ? Thresholds.DEFAULT : Thresholds.EVERY_CLASS));
         }
         HttpStatus status = saved.status() == Status.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
         return ResponseEntity.status(status)
