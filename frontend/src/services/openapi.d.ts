@@ -491,7 +491,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ActivateRequest: {
+        ActivateVersionRequest: {
             version: string;
         };
         AlbumRef: {
@@ -581,9 +581,13 @@ export interface components {
             topScore: number | null;
             unknown: boolean;
         };
-        CreateRequest: {
+        CreateCustomModelRequest: {
             albumIds: string[];
             backbone?: string | null;
+            name: string;
+        };
+        CreateRequest: {
+            description?: string | null;
             name: string;
         };
         CsrfResponse: {
@@ -909,8 +913,12 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
-        UpdateRequest: {
+        UpdateCustomModelRequest: {
             albumIds?: string[] | null;
+            name?: string | null;
+        };
+        UpdateRequest: {
+            description?: string | null;
             name?: string | null;
         };
         Upload: {
@@ -1826,7 +1834,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateRequest"];
+                "application/json": components["schemas"]["CreateCustomModelRequest"];
             };
         };
         responses: {
@@ -1921,7 +1929,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateRequest"];
+                "application/json": components["schemas"]["UpdateCustomModelRequest"];
             };
         };
         responses: {
@@ -1956,7 +1964,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivateRequest"];
+                "application/json": components["schemas"]["ActivateVersionRequest"];
             };
         };
         responses: {

@@ -49,7 +49,7 @@ class CustomModelController {
             summary = "Create a custom model whose classes are albums; 409 model-name-taken, 422 album-not-found,"
                     + " 409 quota-exceeded")
     @ApiResponse(responseCode = "201", description = "The model, its address in Location")
-    ResponseEntity<CustomModelResponse> create(@Valid @RequestBody CreateRequest body) {
+    ResponseEntity<CustomModelResponse> create(@Valid @RequestBody CreateCustomModelRequest body) {
         String owner = ownerId();
         CustomModel model = models.create(owner, body.name(), body.albumIds(), body.backbone());
         return ResponseEntity.created(URI.create("/api/custom-models/" + model.id()))
@@ -70,7 +70,7 @@ class CustomModelController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "Rename a custom model or change its albums (used from the next training on)")
-    CustomModelResponse update(@PathVariable String id, @Valid @RequestBody UpdateRequest body) {
+    CustomModelResponse update(@PathVariable String id, @Valid @RequestBody UpdateCustomModelRequest body) {
         return view(models.update(ownerId(), id, body.name(), body.albumIds()));
     }
 
@@ -83,7 +83,7 @@ class CustomModelController {
 
     @PutMapping("/{id}/active-version")
     @Operation(summary = "Activate a version (or roll back to one); 404 model-version-not-found")
-    CustomModelResponse activate(@PathVariable String id, @Valid @RequestBody ActivateRequest body) {
+    CustomModelResponse activate(@PathVariable String id, @Valid @RequestBody ActivateVersionRequest body) {
         return view(models.activate(ownerId(), id, body.version()));
     }
 
@@ -99,18 +99,18 @@ class CustomModelController {
         return currentOwner.userId().orElseThrow(() -> new IllegalStateException("custom models need an account"));
     }
 
-    record CreateRequest(
+    record CreateCustomModelRequest(
             @NotBlank @Size(max = 100) String name,
             @NotNull @Size(min = 2, max = 200) List<@NotBlank @Size(max = 64) String> albumIds,
 
             @Pattern(regexp = "(?!u-)[A-Za-z0-9._-]{1,64}", message = "must be a model name")
             String backbone) {}
 
-    record UpdateRequest(
+    record UpdateCustomModelRequest(
             @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
             String name,
 
             @Size(min = 2, max = 200) List<@NotBlank @Size(max = 64) String> albumIds) {}
 
-    record ActivateRequest(@NotBlank @Size(max = 20) String version) {}
+    record ActivateVersionRequest(@NotBlank @Size(max = 20) String version) {}
 }
