@@ -148,7 +148,7 @@ class CustomModelJourneyIT {
     }
 
     /** {@code count} different crops (every second one mirrored) of a test photo, as PNG: same subject, new bytes. */
-    private static List<byte[]> crops(String photo, int count, long seed) throws IOException {
+    static List<byte[]> crops(String photo, int count, long seed) throws IOException {
         BufferedImage source = ImageIO.read(Files.newInputStream(StackPaths.testImage(photo)));
         Random random = new Random(seed);
         List<byte[]> crops = new ArrayList<>();

@@ -31,6 +31,9 @@ final class TestStackSettings {
         // A claim on a PENDING item outlives one classifier call (10 s read time-out), not minutes: an item claimed
         // just before MongoDB went away is retried soon after it is back.
         env.put("ZOOLENS_WORKER_LEASE", "30s");
+        // A training whose replica died is taken over after 10 s (default 1 minute), renewed every 2 s.
+        env.put("ZOOLENS_TRAINING_LEASE", "10s");
+        env.put("ZOOLENS_TRAINING_HEARTBEAT", "2s");
         // Tests drop model versions into the stack's own models folder.
         return new StackSettings(env, true);
     }

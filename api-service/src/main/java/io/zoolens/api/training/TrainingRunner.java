@@ -137,8 +137,11 @@ class TrainingRunner implements DisposableBean {
     }
 
     void run(TrainingJob job, String token) {
+        // Which replica runs a job is only in its log: say so on every claim, not only on a takeover.
         if (job.claims() > 1) {
             log.info("taking over training {} (claim {})", job.id(), job.claims());
+        } else {
+            log.info("running training {}", job.id());
         }
         try {
             Outcome outcome = steps(job, token);
