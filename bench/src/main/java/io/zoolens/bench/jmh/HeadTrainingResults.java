@@ -1,8 +1,5 @@
 package io.zoolens.bench.jmh;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +16,7 @@ public final class HeadTrainingResults {
 
     /** The file's configurations, or empty when it does not exist (the benchmark was not run). */
     public static Optional<List<TrainingTime>> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse(Files.readString(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JmhResults.read(file, HeadTrainingResults::parse);
     }
 
     public static List<TrainingTime> parse(String json) {

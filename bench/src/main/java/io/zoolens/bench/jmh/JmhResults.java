@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,11 +23,16 @@ public final class JmhResults {
 
     /** The rows of a result file, or empty when the file does not exist (that benchmark was not run). */
     public static Optional<List<JmhRow>> read(Path file) {
+        return read(file, JmhResults::parse);
+    }
+
+    /** A JMH result file parsed by {@code parser}, or empty when the file does not exist. */
+    static <T> Optional<T> read(Path file, Function<String, T> parser) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(parse(Files.readString(file)));
+            return Optional.of(parser.apply(Files.readString(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

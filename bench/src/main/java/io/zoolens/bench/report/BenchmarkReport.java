@@ -56,17 +56,7 @@ public final class BenchmarkReport {
                         ? "none (the service's defaults)"
                         : "`" + String.join("`, `", run.classifierEnvironment()) + "`"));
 
-        out.append("### Targets\n\n");
-        List<List<String>> targetRows = new ArrayList<>();
-        for (Target target : Targets.evaluate(run)) {
-            targetRows.add(List.of(
-                    target.id(),
-                    target.requirement(),
-                    target.measured(),
-                    "**" + target.verdict().text() + "**"));
-        }
-        out.append(Format.table(List.of("", "target", "measured", "result"), targetRows))
-                .append('\n');
+        out.append(targets(Targets.evaluate(run)));
 
         out.append("### Ratios\n\n");
         List<List<String>> ratioRows = new ArrayList<>();
@@ -117,17 +107,7 @@ public final class BenchmarkReport {
                                 + WHEN.format(run.features().written()) + ".",
                 run.head().isEmpty() ? "" : " Java " + run.head().get(0).jdk() + "."));
 
-        out.append("### Targets\n\n");
-        List<List<String>> targetRows = new ArrayList<>();
-        for (Target target : CustomModelTargets.evaluate(run)) {
-            targetRows.add(List.of(
-                    target.id(),
-                    target.requirement(),
-                    target.measured(),
-                    "**" + target.verdict().text() + "**"));
-        }
-        out.append(Format.table(List.of("", "target", "measured", "result"), targetRows))
-                .append('\n');
+        out.append(targets(CustomModelTargets.evaluate(run)));
 
         out.append("### Feature extraction against raw inference\n\n");
         out.append(extraction(run));
@@ -464,5 +444,18 @@ public final class BenchmarkReport {
     static String minutes(Duration duration) {
         long seconds = Math.round(duration.toMillis() / 1000.0);
         return seconds < 120 ? seconds + " s" : String.format(Locale.ROOT, "%.1f min", seconds / 60.0);
+    }
+
+    /** "### Targets" and its table: each target, what it asks, what was measured, PASS/FAIL. */
+    private static String targets(List<Target> targets) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Target target : targets) {
+            rows.add(List.of(
+                    target.id(),
+                    target.requirement(),
+                    target.measured(),
+                    "**" + target.verdict().text() + "**"));
+        }
+        return "### Targets\n\n" + Format.table(List.of("", "target", "measured", "result"), rows) + '\n';
     }
 }
