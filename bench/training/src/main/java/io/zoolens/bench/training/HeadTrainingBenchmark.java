@@ -188,7 +188,7 @@ public class HeadTrainingBenchmark {
         List<String> jsonArrays = new ArrayList<>();
         int expected = 0;
         for (Plan plan : plans(trainSizes, cvSizes, realMax, real, repeats)) {
-            expected += plan.vectors().size();
+            expected += plan.vectors().size() * threads.size();
             Path part = resultFile.resolveSibling(resultFile.getFileName() + "." + plan.method() + "-" + plan.source()
                     + "-" + plan.vectors().get(0));
             ChainedOptionsBuilder options = new OptionsBuilder()
