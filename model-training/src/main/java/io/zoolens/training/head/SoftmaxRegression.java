@@ -295,18 +295,49 @@ final class SoftmaxRegression {
             int label = y[i];
             loss -= w * Math.log(Math.max(logits[label] / total, 1e-300));
             for (int k = 0; k < classes; k++) {
-                double residual = w * (logits[k] / total - (k == label ? 1 : 0));
-                if (residual == 0) {
-                    continue;
-                }
-                int offset = k * stride;
-                for (int j = 0; j < dimension; j++) {
-                    gradient[offset + j] += residual * xi[j];
-                }
-                gradient[offset + dimension] += residual;
+                logits[k] = w * (logits[k] / total - (k == label ? 1 : 0));
             }
+            accumulate(gradient, logits, xi);
         }
         return loss;
+    }
+
+    /**
+     * Adds residual[k]·x to each class's row of the gradient (and residual[k] to its bias), four classes per
+     * pass over x so each feature is loaded once for four rows.
+     */
+    private void accumulate(double[] gradient, double[] residuals, double[] xi) {
+        int stride = dimension + 1;
+        int k = 0;
+        for (; k + 4 <= classes; k += 4) {
+            int o0 = k * stride;
+            int o1 = o0 + stride;
+            int o2 = o1 + stride;
+            int o3 = o2 + stride;
+            double r0 = residuals[k];
+            double r1 = residuals[k + 1];
+            double r2 = residuals[k + 2];
+            double r3 = residuals[k + 3];
+            for (int j = 0; j < dimension; j++) {
+                double v = xi[j];
+                gradient[o0 + j] += r0 * v;
+                gradient[o1 + j] += r1 * v;
+                gradient[o2 + j] += r2 * v;
+                gradient[o3 + j] += r3 * v;
+            }
+            gradient[o0 + dimension] += r0;
+            gradient[o1 + dimension] += r1;
+            gradient[o2 + dimension] += r2;
+            gradient[o3 + dimension] += r3;
+        }
+        for (; k < classes; k++) {
+            int o = k * stride;
+            double r = residuals[k];
+            for (int j = 0; j < dimension; j++) {
+                gradient[o + j] += r * xi[j];
+            }
+            gradient[o + dimension] += r;
+        }
     }
 
     /**
