@@ -13,12 +13,22 @@ public final class HeadTrainer {
      * @param lambda L2 strength on the standardised weights (the loss is a mean, so it does not grow with
      *     the number of pictures)
      * @param maxIterations L-BFGS iterations at most; it usually stops earlier, at the minimum
+     * @param threads threads computing the gradient: 1 (the caller's thread only) unless the caller can spare
+     *     cores; the result is the same for any number
      */
-    public record Settings(double lambda, int maxIterations) {
+    public record Settings(double lambda, int maxIterations, int threads) {
+
+        public Settings(double lambda, int maxIterations) {
+            this(lambda, maxIterations, 1);
+        }
+
+        public Settings withThreads(int threads) {
+            return new Settings(lambda, maxIterations, threads);
+        }
 
         /** λ = 0.01: measured best of 0.001–1 on Fashion-MNIST (docs/custom-models.md); flat from 0.003 to 0.03. */
         public static Settings defaults() {
-            return new Settings(0.01, 500);
+            return new Settings(0.01, 500, 1);
         }
     }
 
@@ -48,7 +58,8 @@ public final class HeadTrainer {
             // Balanced class weights: n / (classes × pictures of this class).
             sampleWeights[i] = (double) n / (k * counts[data.classes()[i]]);
         }
-        double[][] theta = new SoftmaxRegression(z, data.classes(), sampleWeights, k, settings.lambda())
+        double[][] theta = new SoftmaxRegression(
+                        z, data.classes(), sampleWeights, k, settings.lambda(), settings.threads())
                 .fit(settings.maxIterations());
         return fold(data, theta, mean, scale);
     }

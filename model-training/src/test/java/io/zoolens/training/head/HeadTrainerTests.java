@@ -40,6 +40,18 @@ class HeadTrainerTests {
     }
 
     @Test
+    void moreThreadsGiveTheSameHead() {
+        // Enough pictures for several blocks of samples, so the threads really share the gradient.
+        LabelledVectors data = Clusters.around(12, new int[] {90, 70, 80}, 0.6, 7);
+
+        SoftmaxHead alone = trainer.train(data);
+        SoftmaxHead shared = new HeadTrainer(HeadTrainer.Settings.defaults().withThreads(3)).train(data);
+
+        assertThat(shared.weights()).isDeepEqualTo(alone.weights());
+        assertThat(shared.bias()).containsExactly(alone.bias());
+    }
+
+    @Test
     void strongerL2GivesSmallerWeightsAndLessCertainAnswers() {
         LabelledVectors data = Clusters.around(6, new int[] {10, 10}, 0.3, 3);
 

@@ -78,6 +78,10 @@ public class HeadTrainingBenchmark {
         @Param({SYNTHETIC})
         public String source;
 
+        /** {@link HeadTrainer.Settings#threads}: 1 as in the classifier, 2 to see what the second core buys. */
+        @Param({"1"})
+        public int threads;
+
         LabelledVectors data;
         HeadTrainer trainer;
 
@@ -96,7 +100,7 @@ public class HeadTrainingBenchmark {
                 throw new IllegalStateException("the " + source + " vectors have " + data.dimension() + " values and "
                         + data.labels().size() + " classes, not " + dimension + " and " + classes);
             }
-            trainer = new HeadTrainer(HeadTrainer.Settings.defaults());
+            trainer = new HeadTrainer(HeadTrainer.Settings.defaults().withThreads(threads));
         }
     }
 
@@ -169,6 +173,7 @@ public class HeadTrainingBenchmark {
         List<Integer> trainSizes = BenchmarkPaths.ints("bench.training.vectors", smoke ? "100" : "100,1000,10000");
         List<Integer> cvSizes = BenchmarkPaths.ints("bench.training.crossValidationVectors", smoke ? "100" : "1000");
         int realMax = Integer.getInteger("bench.training.realVectors", smoke ? 0 : 1000);
+        List<Integer> threads = BenchmarkPaths.ints("bench.training.threads", "1");
         Repeats repeats = new Repeats(
                 Integer.getInteger("bench.training.warmups", smoke ? 0 : 3),
                 Integer.getInteger("bench.training.iterations", smoke ? 1 : 8),
@@ -183,7 +188,7 @@ public class HeadTrainingBenchmark {
         List<String> jsonArrays = new ArrayList<>();
         int expected = 0;
         for (Plan plan : plans(trainSizes, cvSizes, realMax, real, repeats)) {
-            expected += plan.vectors().size();
+            expected += plan.vectors().size() * threads.size();
             Path part = resultFile.resolveSibling(resultFile.getFileName() + "." + plan.method() + "-" + plan.source()
                     + "-" + plan.vectors().get(0));
             ChainedOptionsBuilder options = new OptionsBuilder()
@@ -195,6 +200,7 @@ public class HeadTrainingBenchmark {
                     .resultFormat(ResultFormatType.JSON)
                     .result(part.toString())
                     .param("source", plan.source())
+                    .param("threads", threads.stream().map(String::valueOf).toArray(String[]::new))
                     .param(
                             "vectors",
                             plan.vectors().stream().map(String::valueOf).toArray(String[]::new));
@@ -264,10 +270,11 @@ public class HeadTrainingBenchmark {
                 Locale.ROOT, "%nHead training (model-training, default settings); results in %s%n", resultFile);
         System.out.printf(
                 Locale.ROOT,
-                "%-14s %-14s %8s %9s %9s %9s%n",
+                "%-14s %-24s %8s %7s %9s %9s %9s%n",
                 "method",
                 "source",
                 "vectors",
+                "threads",
                 "mean ms",
                 "min ms",
                 "max ms");
@@ -276,17 +283,19 @@ public class HeadTrainingBenchmark {
             String method = r.getParams().getBenchmark().replaceFirst(".*\\.", "");
             rows.put(
                     method + "|" + r.getParams().getParam("source") + "|"
-                            + r.getParams().getParam("vectors"),
+                            + r.getParams().getParam("vectors") + "|"
+                            + r.getParams().getParam("threads"),
                     r.getPrimaryResult().getStatistics());
         }
         rows.forEach((key, stats) -> {
             String[] parts = key.split("\\|");
             System.out.printf(
                     Locale.ROOT,
-                    "%-14s %-14s %8s %9.1f %9.1f %9.1f%n",
+                    "%-14s %-24s %8s %7s %9.1f %9.1f %9.1f%n",
                     parts[0],
                     parts[1],
                     parts[2],
+                    parts[3],
                     stats.getMean(),
                     stats.getMin(),
                     stats.getMax());
