@@ -1,5 +1,6 @@
 package io.zoolens.classifier.training;
 
+import io.zoolens.classifier.Readiness;
 import io.zoolens.image.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -12,12 +13,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -51,6 +54,14 @@ abstract class TrainingContext {
         Files.createSymbolicLink(modelsDir.resolve(BACKBONE), defaultModel);
         registry.add("zoolens.models.dir", modelsDir::toString);
         registry.add("zoolens.models.scan-interval", () -> "1h");
+    }
+
+    /** The backbone loads in the background after start-up; until then feature requests get 503 model-not-ready. */
+    @BeforeEach
+    void backboneLoaded() {
+        Readiness.await(RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build());
     }
 
     /** A status and its JSON body (null for 204). */
