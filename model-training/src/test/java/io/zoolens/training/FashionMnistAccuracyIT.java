@@ -195,11 +195,40 @@ class FashionMnistAccuracyIT {
                 namedRight,
                 verdicts);
 
+        double[] own = RejectRule.ownClassSimilarities(trainSet);
+        double plain = RejectRule.quantileOf(own, RejectRule.DEFAULT_QUANTILE);
+        double plainProbability = NearDuplicateRejectIT.plainMinProbability(
+                trainSet, CrossValidation.run(trainSet, trainer, SEED).outOfFold());
+        float[][] testVectors = testSet.vectors();
+        log.info(
+                "Own-class similarities: 5% {}, median {}; test pictures' best similarity: 5% {}, median {};"
+                        + " with the plain quantiles {} / {}: test pictures named {}/{}, photos unknown {}/{}",
+                String.format(Locale.ROOT, "%.4f", plain),
+                String.format(Locale.ROOT, "%.4f", RejectRule.quantileOf(own, 0.5)),
+                String.format(Locale.ROOT, "%.4f", RejectRule.quantileOf(bestSimilarities(rule, head, testSet), 0.05)),
+                String.format(Locale.ROOT, "%.4f", RejectRule.quantileOf(bestSimilarities(rule, head, testSet), 0.5)),
+                String.format(Locale.ROOT, "%.4f", plain),
+                String.format(Locale.ROOT, "%.4f", plainProbability),
+                NearDuplicateRejectIT.count(testVectors, head, rule, plain, plainProbability, false),
+                testSet.size(),
+                NearDuplicateRejectIT.count(photoFeatures, head, rule, plain, plainProbability, true),
+                photos.size());
+
         assertThat(unknown)
                 .as("photos unlike any clothing picture that are unknown")
                 .isEqualTo(photos.size());
         assertThat(named).as("test pictures named").isGreaterThan(testSet.size() / 2);
         assertThat((double) namedRight / named).as("accuracy of the named ones").isGreaterThan(0.6);
+    }
+
+    private static double[] bestSimilarities(RejectRule rule, SoftmaxHead head, LabelledVectors set) {
+        double[] similarities = new double[set.size()];
+        for (int i = 0; i < set.size(); i++) {
+            float[] x = set.vectors()[i];
+            similarities[i] =
+                    rule.decide(head.labels(), x, head.probabilities(x), 1).similarity();
+        }
+        return similarities;
     }
 
     private static double heldOutAccuracy(SoftmaxHead head, LabelledVectors test) {

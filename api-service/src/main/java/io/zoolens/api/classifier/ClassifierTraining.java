@@ -76,9 +76,14 @@ public class ClassifierTraining {
                 : answer.pictures().size();
     }
 
-    /** Trains from cached features and writes the next version of {@code order.model()}. */
-    public TrainedVersion train(TrainingOrder order) {
+    /**
+     * Trains from cached features and writes the next version of {@code order.model()}; for a {@code jobId} that
+     * made a version already, the classifier answers that version instead (a job taken over after its replica died
+     * during this call).
+     */
+    public TrainedVersion train(TrainingOrder order, String jobId) {
         TrainRequest request = new TrainRequest(
+                jobId,
                 order.owner(),
                 order.model(),
                 order.description(),

@@ -27,6 +27,7 @@ final class TrainingApi {
     record FeaturePicture(String sha256, Integer dimension) {}
 
     record TrainRequest(
+            String jobId,
             String owner,
             String model,
             String description,

@@ -6,9 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.zoolens.api.account.AccountDeleted;
 import io.zoolens.api.classification.AlbumLookup;
 import io.zoolens.api.classification.CustomModelLookup;
-import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierTraining;
-import io.zoolens.api.classifier.ClassifierUnavailableException;
 import io.zoolens.api.custommodel.CustomModel.ModelVersion;
 import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
@@ -47,6 +45,7 @@ public class CustomModels implements CustomModelLookup {
     private final MongoTemplate mongo;
     private final AlbumLookup albums;
     private final ClassifierTraining classifier;
+    private final ClassifierCleanup cleanup;
     private final CustomModelProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -56,6 +55,7 @@ public class CustomModels implements CustomModelLookup {
             MongoTemplate mongo,
             AlbumLookup albums,
             ClassifierTraining classifier,
+            ClassifierCleanup cleanup,
             CustomModelProperties properties,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -63,6 +63,7 @@ public class CustomModels implements CustomModelLookup {
         this.mongo = mongo;
         this.albums = albums;
         this.classifier = classifier;
+        this.cleanup = cleanup;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
@@ -255,20 +256,12 @@ public class CustomModels implements CustomModelLookup {
             events.publishEvent(new CustomModelDeleted(model.ownerId(), model.id(), model.activeJobId()));
             removeFolder(model.folder());
         }
-        try {
-            classifier.deleteFeatures(event.userId());
-        } catch (ClassifierUnavailableException | ClassifierRejectedException e) {
-            log.warn("could not delete the cached features of account {}: {}", event.userId(), e.getMessage());
-        }
+        cleanup.removeFeatures(event.userId());
     }
 
-    /** The folder goes with the model; a classifier that is away keeps an orphan folder nobody can name. */
+    /** The folder goes with the model; a classifier that is away deletes it once it is back (ClassifierCleanup). */
     void removeFolder(String folder) {
-        try {
-            classifier.deleteModel(folder);
-        } catch (RuntimeException e) {
-            log.warn("could not delete the classifier folder {}: {}", folder, e.getMessage());
-        }
+        cleanup.removeModelFolder(folder);
     }
 
     /** Distinct album ids, each one of the owner's albums (else 422 album-not-found), at least two. */

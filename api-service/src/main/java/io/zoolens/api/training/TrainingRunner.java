@@ -5,6 +5,7 @@ import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierTraining;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
 import io.zoolens.api.classifier.TrainedVersion;
+import io.zoolens.api.custommodel.ClassifierCleanup;
 import io.zoolens.api.custommodel.CustomModel;
 import io.zoolens.api.custommodel.CustomModel.ClassFigures;
 import io.zoolens.api.custommodel.CustomModel.ModelVersion;
@@ -55,6 +56,7 @@ class TrainingRunner implements DisposableBean {
     private final TrainingJobs jobs;
     private final TrainingPlanner planner;
     private final CustomModels models;
+    private final ClassifierCleanup cleanup;
     private final TrainingPictures pictures;
     private final ClassifierTraining classifier;
     private final TrainingProperties properties;
@@ -68,6 +70,7 @@ class TrainingRunner implements DisposableBean {
             TrainingJobs jobs,
             TrainingPlanner planner,
             CustomModels models,
+            ClassifierCleanup cleanup,
             TrainingPictures pictures,
             ClassifierTraining classifier,
             TrainingProperties properties,
@@ -75,6 +78,7 @@ class TrainingRunner implements DisposableBean {
         this.jobs = jobs;
         this.planner = planner;
         this.models = models;
+        this.cleanup = cleanup;
         this.pictures = pictures;
         this.classifier = classifier;
         this.properties = properties;
@@ -194,7 +198,9 @@ class TrainingRunner implements DisposableBean {
             }
             try {
                 TrainingPlan ready = plan;
-                TrainedVersion trained = classifierStep("training", () -> classifier.train(ready.order()));
+                // The job's id makes the call idempotent: after a takeover, the version the dead replica's call
+                // made is answered instead of a second one.
+                TrainedVersion trained = classifierStep("training", () -> classifier.train(ready.order(), job.id()));
                 return Outcome.trained(ready, trained);
             } catch (ClassifierRejectedException e) {
                 if ("features-missing".equals(e.slug()) && round == 0) {
@@ -297,11 +303,7 @@ class TrainingRunner implements DisposableBean {
         String folder = plan.model().folder();
         if (current == null && models.find(job.modelId()).isEmpty()) {
             // The model (or the account) was deleted during the training: its folder goes again, with this version.
-            try {
-                classifier.deleteModel(folder);
-            } catch (RuntimeException e) {
-                log.warn("could not delete the folder {} of a deleted model: {}", folder, e.getMessage());
-            }
+            cleanup.removeModelFolder(folder);
             return;
         }
         if (current == null || !token.equals(current.leaseToken()) || current.cancelRequested()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,8 @@ public final class TrainingSide {
     private final AtomicReference<Duration> featuresDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger featuresBatches = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
+    /** The {@code jobId} of every training request, in order. */
+    private final List<String> jobIds = new CopyOnWriteArrayList<>();
 
     void reset() {
         featuresDelay.set(Duration.ZERO);
@@ -56,6 +59,10 @@ public final class TrainingSide {
 
     public Set<String> cached(String owner) {
         return Set.copyOf(features.getOrDefault(owner, Set.of()));
+    }
+
+    public List<String> jobIds() {
+        return List.copyOf(jobIds);
     }
 
     public List<String> versions(String folder) {
@@ -152,6 +159,7 @@ public final class TrainingSide {
     }
 
     private ClassifierStub.Recorded train(JsonNode request) {
+        jobIds.add(request.path("jobId").asString(""));
         String owner = request.path("owner").asString();
         String model = request.path("model").asString();
         if (!model.startsWith("u-" + owner + "-")) {

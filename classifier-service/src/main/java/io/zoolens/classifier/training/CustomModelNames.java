@@ -16,6 +16,7 @@ class CustomModelNames {
     private static final Pattern MODEL = Pattern.compile("u-([A-Za-z0-9]{1,40})-([A-Za-z0-9]{1,40})");
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
     private static final Pattern BACKBONE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     String owner(String owner) {
         if (owner == null || !ID.matcher(owner).matches()) {
@@ -42,6 +43,14 @@ class CustomModelNames {
             throw new InvalidNameException("version", "must be a version number");
         }
         return version;
+    }
+
+    /** A caller's job id (the api-service's training job), recorded in the version it makes. */
+    String jobId(String jobId) {
+        if (jobId == null || !JOB_ID.matcher(jobId).matches()) {
+            throw new InvalidNameException("jobId", "must be 1 to 100 letters, digits, '.', '_' or '-'");
+        }
+        return jobId;
     }
 
     /** A backbone: a served model that is not itself a custom model (whose features are another owner's). */

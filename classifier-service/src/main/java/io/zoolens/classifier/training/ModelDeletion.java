@@ -5,6 +5,8 @@ import io.zoolens.classifier.catalog.ModelProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ModelDeletion {
+
+    /** Versions being deleted are renamed to this prefix first; {@link LeftoverFolders} removes any left over. */
+    static final String HIDDEN_PREFIX = ".deleting-";
 
     private final CustomModelNames names;
     private final ModelFolderScanner scanner;
@@ -66,8 +71,11 @@ class ModelDeletion {
     }
 
     private static Path hide(Path dir) throws IOException {
-        Path hidden = dir.resolveSibling(".deleting-" + dir.getFileName() + "-" + System.nanoTime());
-        return Files.move(dir, hidden);
+        Path hidden = dir.resolveSibling(HIDDEN_PREFIX + dir.getFileName() + "-" + System.nanoTime());
+        Files.move(dir, hidden);
+        // Marked as changed now: LeftoverFolders leaves a folder alone while it is being deleted.
+        Files.setLastModifiedTime(hidden, FileTime.from(Instant.now()));
+        return hidden;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -25,7 +25,10 @@ class TrainingController {
 
     @PostMapping("/v1/trainings")
     ResponseEntity<TrainResponse> train(@RequestBody TrainRequest body) throws IOException {
-        return ResponseEntity.status(HttpStatus.CREATED).body(training.train(body));
+        TrainingService.Outcome outcome = training.train(body);
+        // 200: the job's version existed already (a repeated request); 201: written now.
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(outcome.response());
     }
 
     @DeleteMapping("/v1/models/{name}")

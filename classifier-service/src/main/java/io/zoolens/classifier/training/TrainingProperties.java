@@ -2,6 +2,7 @@ package io.zoolens.classifier.training;
 
 import io.zoolens.training.job.TrainingLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity feature and training requests that may wait for a thread; more get 503 {@code training-busy}
  * @param batchSize pictures per backbone run (a features request takes at most this many parts)
  * @param seed cross-validation folds are shuffled with it, so a training is reproducible
+ * @param leftoverAge a hidden half-written or half-deleted version folder untouched this long is a crashed
+ *     process's leftover and is deleted ({@code ZOOLENS_TRAINING_LEFTOVER_AGE}); writing a version takes seconds
  */
 @ConfigurationProperties("zoolens.training")
 public record TrainingProperties(
@@ -23,6 +26,7 @@ public record TrainingProperties(
         @DefaultValue("32") int queueCapacity,
         @DefaultValue("8") int batchSize,
         @DefaultValue("1") long seed,
+        @DefaultValue("10m") Duration leftoverAge,
         @DefaultValue Limits limits) {
 
     /** The bounds of one training (TrainingLimits); the defaults are the issue's. */

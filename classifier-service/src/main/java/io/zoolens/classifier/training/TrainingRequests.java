@@ -9,7 +9,9 @@ final class TrainingRequests {
 
     private TrainingRequests() {}
 
+    /** @param jobId the caller's job: a second request with it answers the version the first one made */
     record TrainRequest(
+            String jobId,
             String owner,
             String model,
             String description,

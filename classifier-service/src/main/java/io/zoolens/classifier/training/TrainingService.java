@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,7 @@ class TrainingService {
     private final TrainingExecutor executor;
     private final ModelFolderScanner scanner;
     private final ModelRegistry registry;
+    private final RecordedVersions recorded;
     private final Path modelsDir;
 
     TrainingService(
@@ -57,6 +59,7 @@ class TrainingService {
             TrainingExecutor executor,
             ModelFolderScanner scanner,
             ModelRegistry registry,
+            RecordedVersions recorded,
             ModelProperties models) {
         this.names = names;
         this.backbones = backbones;
@@ -66,18 +69,29 @@ class TrainingService {
         this.executor = executor;
         this.scanner = scanner;
         this.registry = registry;
+        this.recorded = recorded;
         this.modelsDir = models.dir();
     }
 
-    TrainResponse train(TrainRequest body) throws IOException {
+    /** The answer, and whether the version was written now (false: the job's version existed already). */
+    record Outcome(TrainResponse response, boolean created) {}
+
+    Outcome train(TrainRequest body) throws IOException {
         long started = System.nanoTime();
         String owner = names.owner(body.owner());
         String model = names.customModel(body.model(), owner);
+        String jobId = body.jobId() == null ? null : names.jobId(body.jobId());
         names.backbone(body.backbone());
         if (body.backboneVersion() != null) {
             names.version(body.backboneVersion());
         }
         List<TrainingClass> classes = classes(body.classes());
+        if (jobId != null) {
+            Optional<TrainResponse> made = recorded.madeBy(model, jobId);
+            if (made.isPresent()) {
+                return new Outcome(made.get(), false);
+            }
+        }
         if (!Files.isWritable(modelsDir)) {
             throw new ModelsFolderReadOnlyException("models folder");
         }
@@ -101,7 +115,13 @@ class TrainingService {
                 },
                 TrainingProgress.NONE,
                 () -> false));
-        String version = write(model, trained);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Optional<String> written = write(model, trained, new ComposedModelWriter.Run(jobId, millis));
+        if (written.isEmpty()) {
+            // The same job's other request wrote its version while this one trained: answer that one.
+            return new Outcome(recorded.madeBy(model, jobId).orElseThrow(), false);
+        }
+        String version = written.get();
         scanner.rescan();
         boolean loaded = registry.all().getOrDefault(model, List.of()).stream()
                 .anyMatch(served -> served.version().equals(version));
@@ -109,7 +129,7 @@ class TrainingService {
             throw new IllegalStateException("the trained version " + model + "/" + version + " did not load: "
                     + scanner.failure(model, version).orElse("unknown reason"));
         }
-        return response(model, version, entry, trained, (System.nanoTime() - started) / 1_000_000);
+        return new Outcome(response(model, version, entry, trained, millis), true);
     }
 
     private static List<TrainingClass> classes(List<ClassBody> bodies) {
@@ -152,8 +172,15 @@ class TrainingService {
         return missing;
     }
 
-    /** The next version number (one past the highest, or 1), written atomically; one writer per model at a time. */
-    private synchronized String write(String model, TrainedVersion trained) throws IOException {
+    /**
+     * The next version number (one past the highest, or 1), written atomically; one writer per model at a time.
+     * Empty when the run's job has a version already (written meanwhile by another request of that job).
+     */
+    private synchronized Optional<String> write(String model, TrainedVersion trained, ComposedModelWriter.Run run)
+            throws IOException {
+        if (run.jobId() != null && recorded.madeBy(model, run.jobId()).isPresent()) {
+            return Optional.empty();
+        }
         Path modelDir = modelsDir.resolve(model);
         long highest = 0;
         if (Files.isDirectory(modelDir)) {
@@ -167,11 +194,11 @@ class TrainingService {
         }
         String version = Long.toString(highest + 1);
         try {
-            writer.write(modelDir, version, trained);
+            writer.write(modelDir, version, trained, run);
         } catch (IOException e) {
             throw Storage.readOnly(e, "models folder");
         }
-        return version;
+        return Optional.of(version);
     }
 
     private static TrainResponse response(

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tensorflow.proto.framework.DataType;
 import org.tensorflow.proto.framework.GraphDef;
@@ -50,12 +51,35 @@ public final class ComposedModelWriter {
     static final String LABELS_FILE = "labels.txt";
     static final String METADATA_FILE = "zoolens-model.json";
     private static final String PREFIX = "zoolens/head/";
+    private static final Pattern STAGING = Pattern.compile("\\.[0-9A-Za-z._-]+\\.training-[^/]*");
 
     private final JsonMapper json =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /**
+     * What made a version, recorded in its {@code training}: the caller's job id (null when none), so a repeated
+     * request of one job can find the version it made, and how long the training took.
+     */
+    public record Run(String jobId, Long trainingMillis) {
+
+        public static final Run NONE = new Run(null, null);
+    }
+
+    /**
+     * Whether a folder name is one of this writer's staging folders ({@code .<version>.training-…}): a version
+     * being written now, or what a process killed while writing one left behind.
+     */
+    public static boolean isStaging(String folderName) {
+        return STAGING.matcher(folderName).matches();
+    }
+
     /** Writes {@code modelDir/version}; fails if that version exists. Returns the version folder. */
     public Path write(Path modelDir, String version, TrainedVersion trained) throws IOException {
+        return write(modelDir, version, trained, Run.NONE);
+    }
+
+    /** As {@link #write(Path, String, TrainedVersion)}, recording {@code run} in the version's metadata. */
+    public Path write(Path modelDir, String version, TrainedVersion trained, Run run) throws IOException {
         Path target = modelDir.resolve(version);
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString(), null, "this version already exists");
@@ -73,7 +97,7 @@ public final class ComposedModelWriter {
             // The metadata last: the classifier ignores a folder until it has one (docs/models.md).
             json.writeValue(
                     staged.resolve(METADATA_FILE).toFile(),
-                    metadata(modelDir.getFileName().toString(), version, trained));
+                    metadata(modelDir.getFileName().toString(), version, trained, run));
             try {
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -163,7 +187,7 @@ public final class ComposedModelWriter {
         return outputs;
     }
 
-    private TrainedMetadata metadata(String name, String version, TrainedVersion trained) {
+    private TrainedMetadata metadata(String name, String version, TrainedVersion trained, Run run) {
         ModelMetadata backbone = trained.backbone().metadata();
         SoftmaxHead head = trained.head();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -209,7 +233,9 @@ public final class ComposedModelWriter {
                         counts,
                         pictures,
                         trained.createdAt().toString(),
-                        "multinomial logistic regression, L2, balanced class weights"),
+                        "multinomial logistic regression, L2, balanced class weights",
+                        run.jobId(),
+                        run.trainingMillis()),
                 new TrainedMetadata.Metrics(
                         trained.folds() == pictures ? "leave-one-out" : "stratified " + trained.folds() + "-fold",
                         trained.folds(),

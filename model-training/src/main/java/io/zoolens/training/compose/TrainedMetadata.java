@@ -31,8 +31,18 @@ record TrainedMetadata(
     /** @param features the backbone's signature output the head reads */
     record BackboneRef(String name, String version, String features, int dimension) {}
 
-    /** @param counts training pictures per label */
-    record Training(Map<String, Integer> counts, int pictures, String createdAt, String head) {}
+    /**
+     * @param counts training pictures per label
+     * @param jobId the job that asked for this version (absent when none did): a repeated request answers it
+     * @param trainingMillis how long the training took, as first answered
+     */
+    record Training(
+            Map<String, Integer> counts,
+            int pictures,
+            String createdAt,
+            String head,
+            String jobId,
+            Long trainingMillis) {}
 
     record Metrics(
             String method,

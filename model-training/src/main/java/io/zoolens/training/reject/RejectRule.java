@@ -21,6 +21,12 @@ public record RejectRule(double minSimilarity, double minProbability, float[][] 
 
     public static final double DEFAULT_QUANTILE = 0.05;
 
+    /** The similarity threshold lies at least this far below the median own-class similarity. */
+    public static final double MIN_SPREAD = 0.01;
+
+    /** The probability threshold is at most this: a head this sure of one class is not hesitating between two. */
+    public static final double MAX_MIN_PROBABILITY = 0.9;
+
     /** One class and its probability, a hint when the answer is {@code unknown}. */
     public record Guess(String label, double probability) {}
 
@@ -28,6 +34,45 @@ public record RejectRule(double minSimilarity, double minProbability, float[][] 
     public record Verdict(boolean unknown, String label, List<Guess> guesses, double similarity) {}
 
     public static RejectRule calibrate(LabelledVectors data, double[][] outOfFold, double quantile) {
+        float[][] sums = classSums(data);
+        double[] similarities = ownClassSimilarities(data);
+        List<Double> rightProbabilities = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            if (SoftmaxHead.best(outOfFold[i]) == data.classes()[i]) {
+                rightProbabilities.add(outOfFold[i][data.classes()[i]]);
+            }
+        }
+        // Bounded like the similarity: heads on near-identical pictures are right at 0.999+, and a quantile of
+        // those would refuse a close variant that is "only" 99% sure.
+        double minProbability = rightProbabilities.isEmpty()
+                ? 0
+                : Math.min(MAX_MIN_PROBABILITY, quantile(
+                        rightProbabilities.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray(),
+                        quantile));
+        float[][] centroids = new float[sums.length][];
+        for (int c = 0; c < sums.length; c++) {
+            centroids[c] = unit(sums[c]);
+        }
+        return new RejectRule(minSimilarity(similarities, quantile), minProbability, centroids, quantile);
+    }
+
+    /**
+     * The similarity threshold: the {@code quantile} of the training pictures' own-class similarities, but at least
+     * {@link #MIN_SPREAD} below their median. Near-identical training pictures (crops of one photo) lie within a
+     * few thousandths of their centroid, so the plain quantile (0.999) refused close variants of them; unrelated
+     * photos lie several hundredths lower (docs/custom-models.md, measured), so the margin keeps them out.
+     */
+    static double minSimilarity(double[] similarities, double quantile) {
+        return Math.min(quantile(similarities, quantile), quantile(similarities, 0.5) - MIN_SPREAD);
+    }
+
+    /**
+     * Each picture's cosine similarity to its own class's centroid computed without it (1 for a class of one
+     * picture), in picture order.
+     */
+    public static double[] ownClassSimilarities(LabelledVectors data) {
         float[][] sums = classSums(data);
         int[] counts = data.counts();
         double[] similarities = new double[data.size()];
@@ -44,24 +89,12 @@ public record RejectRule(double minSimilarity, double minProbability, float[][] 
             }
             similarities[i] = cosine(x, others);
         }
-        List<Double> rightProbabilities = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            if (SoftmaxHead.best(outOfFold[i]) == data.classes()[i]) {
-                rightProbabilities.add(outOfFold[i][data.classes()[i]]);
-            }
-        }
-        double minProbability = rightProbabilities.isEmpty()
-                ? 0
-                : quantile(
-                        rightProbabilities.stream()
-                                .mapToDouble(Double::doubleValue)
-                                .toArray(),
-                        quantile);
-        float[][] centroids = new float[sums.length][];
-        for (int c = 0; c < sums.length; c++) {
-            centroids[c] = unit(sums[c]);
-        }
-        return new RejectRule(quantile(similarities, quantile), minProbability, centroids, quantile);
+        return similarities;
+    }
+
+    /** The value below which {@code share} of the values lie (nearest rank), as the rule computes it. */
+    public static double quantileOf(double[] values, double share) {
+        return quantile(values, share);
     }
 
     /** The verdict for one picture's features and the head's probabilities for it; {@code hints} guesses at most. */
