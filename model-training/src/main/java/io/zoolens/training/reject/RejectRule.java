@@ -46,11 +46,13 @@ public record RejectRule(double minSimilarity, double minProbability, float[][] 
         // those would refuse a close variant that is "only" 99% sure.
         double minProbability = rightProbabilities.isEmpty()
                 ? 0
-                : Math.min(MAX_MIN_PROBABILITY, quantile(
-                        rightProbabilities.stream()
-                                .mapToDouble(Double::doubleValue)
-                                .toArray(),
-                        quantile));
+                : Math.min(
+                        MAX_MIN_PROBABILITY,
+                        quantile(
+                                rightProbabilities.stream()
+                                        .mapToDouble(Double::doubleValue)
+                                        .toArray(),
+                                quantile));
         float[][] centroids = new float[sums.length][];
         for (int c = 0; c < sums.length; c++) {
             centroids[c] = unit(sums[c]);

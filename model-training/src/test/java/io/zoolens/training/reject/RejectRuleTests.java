@@ -57,4 +57,38 @@ class RejectRuleTests {
         assertThat(rule.centroids()).hasNumberOfRows(3);
         assertThat(RejectRule.quantile(new double[] {5, 1, 4, 2, 3}, 0.25)).isEqualTo(2);
     }
+
+    @Test
+    void spreadOutPicturesKeepThePlainQuantiles() {
+        double[] own = RejectRule.ownClassSimilarities(data);
+        assertThat(RejectRule.quantile(own, 0.05)).isLessThan(RejectRule.quantile(own, 0.5) - RejectRule.MIN_SPREAD);
+        assertThat(rule.minSimilarity()).isEqualTo(RejectRule.quantile(own, 0.05));
+    }
+
+    @Test
+    void nearIdenticalPicturesDoNotMakeTheThresholdsStricterThanTheBounds() {
+        LabelledVectors alike = Clusters.around(10, new int[] {10, 10}, 0.002, 5);
+        RejectRule strict = RejectRule.calibrate(
+                alike, CrossValidation.run(alike, trainer, 1).outOfFold(), RejectRule.DEFAULT_QUANTILE);
+        double[] own = RejectRule.ownClassSimilarities(alike);
+
+        assertThat(RejectRule.quantile(own, 0.05)).as("the plain quantile").isGreaterThan(0.999);
+        assertThat(strict.minSimilarity())
+                .isCloseTo(RejectRule.quantile(own, 0.5) - RejectRule.MIN_SPREAD, within(1e-12));
+        assertThat(strict.minProbability()).isLessThanOrEqualTo(RejectRule.MAX_MIN_PROBABILITY);
+        // A close variant 0.005 off its class is named; a picture between the classes is still unknown.
+        float[] variant = new float[10];
+        variant[0] = 1;
+        variant[3] = 0.1f;
+        SoftmaxHead alikeHead = trainer.train(alike);
+        assertThat(strict.decide(alikeHead.labels(), variant, alikeHead.probabilities(variant), 1)
+                        .unknown())
+                .isFalse();
+        float[] between = new float[10];
+        between[0] = 1;
+        between[1] = 1;
+        assertThat(strict.decide(alikeHead.labels(), between, alikeHead.probabilities(between), 1)
+                        .unknown())
+                .isTrue();
+    }
 }
