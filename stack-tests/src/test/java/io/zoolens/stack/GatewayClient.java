@@ -67,6 +67,10 @@ final class GatewayClient {
         return sendJson("PUT", path, body);
     }
 
+    HttpResponse<String> delete(String path) {
+        return send(withCsrf(request(path)).DELETE(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path) {
         return send(
                 withCsrf(request(path)).POST(HttpRequest.BodyPublishers.noBody()),

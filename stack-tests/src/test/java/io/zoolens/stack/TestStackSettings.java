@@ -34,6 +34,10 @@ final class TestStackSettings {
         // A training whose replica died is taken over after 10 s (default 1 minute), renewed every 2 s.
         env.put("ZOOLENS_TRAINING_LEASE", "10s");
         env.put("ZOOLENS_TRAINING_HEARTBEAT", "2s");
+        // Classifier deletions missed while it was away are retried within seconds (TrainingFaultIT).
+        env.put("ZOOLENS_CUSTOMMODELS_CLEANUP_INTERVAL", "2s");
+        env.put("ZOOLENS_CUSTOMMODELS_CLEANUP_FIRSTBACKOFF", "1s");
+        env.put("ZOOLENS_CUSTOMMODELS_CLEANUP_MAXBACKOFF", "5s");
         // Tests drop model versions into the stack's own models folder.
         return new StackSettings(env, true);
     }

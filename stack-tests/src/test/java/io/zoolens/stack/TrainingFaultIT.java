@@ -37,6 +37,8 @@ import tools.jackson.databind.JsonNode;
  *       training SUCCEEDS, while uploads with the default model keep answering 201.
  *   <li>The api replica running a training is killed (SIGKILL) in its FEATURES stage: the other replica takes the
  *       job over once its lease ran out (10 s in the test stack) and it SUCCEEDS.
+ *   <li>The model is deleted while the classifier is killed: the api answers 204, and the classifier's folder goes
+ *       once it is back (the api retries the deletion from {@code pendingModelDeletions}).
  * </ol>
  *
  * After each: the classifier's models folder holds only complete versions (saved_model.pb, zoolens-model.json,
@@ -203,6 +205,39 @@ class TrainingFaultIT {
                 "FAULT FIGURES | %s killed during a training's features (`TrainingFaultIT`) | taken over by %s after"
                         + " %.1f s, SUCCEEDED %.1f s after the kill, replica restart %d s |%n",
                 holder, other, takenOverAfter.toMillis() / 1000.0, recovery.toMillis() / 1000.0, restart.toSeconds());
+    }
+
+    @Test
+    @Order(3)
+    void aModelDeletedWhileTheClassifierIsAwayLosesItsFolderOnceTheClassifierIsBack() {
+        Path modelDir = modelDir();
+        assertThat(modelDir.resolve("2")).as("the versions of the tests before").isDirectory();
+        Duration restart;
+        try {
+            stack.kill("classifier");
+            HttpResponse<String> deleted = user.delete("/api/custom-models/" + modelId);
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+            assertThat(user.get("/api/custom-models/" + modelId).statusCode()).isEqualTo(404);
+            assertThat(modelDir)
+                    .as("the classifier is away: its folder is still there")
+                    .isDirectory();
+        } finally {
+            restart = stack.startStopped();
+        }
+        long back = System.nanoTime();
+        // The api recorded the deletion (pendingModelDeletions) and retries it until the classifier confirms it.
+        Awaitility.await("the folder deleted once the classifier is back")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> !Files.exists(modelDir));
+        Duration deletedAfter = since(back);
+        HttpResponse<String> served = send(
+                HttpRequest.newBuilder(stack.classifier("/v1/models")).GET().build());
+        assertThat(served.body()).doesNotContain(modelDir.getFileName().toString());
+        System.out.printf(
+                "FAULT FIGURES | model deleted while the classifier was killed (`TrainingFaultIT`) | folder deleted %.1f s"
+                        + " after the classifier was back (restart %d s) |%n",
+                deletedAfter.toMillis() / 1000.0, restart.toSeconds());
     }
 
     /**
