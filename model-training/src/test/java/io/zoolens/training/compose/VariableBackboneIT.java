@@ -218,6 +218,44 @@ class VariableBackboneIT {
         assertThat(accuracy).as("held-out accuracy, chance 1/3").isGreaterThan(0.6);
     }
 
+    @Test
+    void kerasResourceVariablesAreFrozenToo() throws Exception {
+        Path dir = fresh("resource").resolve("models/tiny-keras-resource/1");
+        VariablesSavedModel.Weights weights =
+                VariablesSavedModel.writeWithResourceVariables(dir, "tiny-keras-resource", "1", 16);
+        assertThat(dir.resolve("variables/variables.index")).isRegularFile();
+        assertThat(ops(savedGraph(dir))).contains("VarHandleOp", "ReadVariableOp", "RestoreV2", "AssignVariableOp");
+
+        VariableFreezer.Frozen frozen = VariableFreezer.freeze(dir);
+
+        assertThat(frozen.variables()).isEqualTo(3);
+        assertThat(ops(frozen.graph()))
+                .contains("Const", "Identity")
+                .doesNotContain("VarHandleOp", "ReadVariableOp", "AssignVariableOp", "SaveV2", "RestoreV2");
+        assertThat(constValues(frozen.graph(), "conv1", "kernel")).containsExactly(weights.kernel1());
+        assertThat(constValues(frozen.graph(), "conv2", "kernel")).containsExactly(weights.kernel2());
+
+        List<BufferedImage> pictures = photos();
+        assumeTrue(!pictures.isEmpty(), "scripts/fetch-test-images.sh");
+        ModelMetadata metadata =
+                json.readValue(dir.resolve("zoolens-model.json").toFile(), ModelMetadata.class);
+        float[] original = runOriginal(dir, metadata, pictures);
+        float[][] frozenFeatures;
+        try (FeatureExtractor extractor =
+                FeatureExtractor.open(Backbone.open(dir, json), WORK.resolve("resource/extractor"), 4)) {
+            frozenFeatures = extractor.extract(pictures);
+        }
+        int d = VariablesSavedModel.DIMENSION;
+        for (int i = 0; i < pictures.size(); i++) {
+            for (int j = 0; j < d; j++) {
+                assertThat(frozenFeatures[i][j])
+                        .as("photo %d, feature %d", i, j)
+                        .isCloseTo(original[i * d + j], within(1e-5f));
+            }
+        }
+        assertThat(maxDifference(frozenFeatures[0], frozenFeatures[1])).isGreaterThan(1e-2f);
+    }
+
     private static List<BufferedImage> photos() throws Exception {
         List<BufferedImage> photos = new ArrayList<>();
         for (String photo : List.of("chelsea.png", "rocket.jpg", "coffee.png")) {
