@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A model version that gives a feature vector: any {@code models/<name>/<version>/} whose
  * {@code zoolens-model.json} names an {@code outputs.embedding} (an {@code embedding} model, or the default
  * detection model, whose importer adds a pooled {@code features} output). Its frozen graph is what custom
- * models are trained on and composed with.
+ * models are trained on and composed with; a SavedModel with {@code variables/} is frozen as it is opened
+ * ({@link VariableFreezer}).
  *
  * @param input the signature input: graph tensor, type and shape
  * @param features the graph tensor of the feature vector {@code [batch, dimension]}
@@ -29,7 +30,10 @@ public record Backbone(
     static final String METADATA_FILE = "zoolens-model.json";
     static final String SAVED_MODEL_FILE = "saved_model.pb";
 
-    /** Reads the version folder; fails when it has no embedding output or is not a frozen SavedModel. */
+    /**
+     * Reads the version folder (freezing its variables, if it has any); fails when it has no embedding output
+     * or its graph cannot be frozen.
+     */
     public static Backbone open(Path versionDir, JsonMapper json) throws IOException {
         ModelMetadata metadata =
                 json.readValue(versionDir.resolve(METADATA_FILE).toFile(), ModelMetadata.class);
@@ -38,16 +42,22 @@ public record Backbone(
             throw new IllegalArgumentException(
                     versionDir + " has no outputs.embedding in " + METADATA_FILE + ", so it gives no feature vector");
         }
-        if (Files.isDirectory(versionDir.resolve("variables"))) {
-            throw new IllegalArgumentException(
-                    versionDir + " keeps weights in variables/; only frozen SavedModels can be composed");
+        GraphDef graph;
+        SignatureDef signature;
+        if (VariableFreezer.hasVariables(versionDir)) {
+            // A Keras export keeps its weights in variables/: frozen here, once per backbone version opened.
+            VariableFreezer.Frozen frozen = VariableFreezer.freeze(versionDir);
+            graph = frozen.graph();
+            signature = frozen.signature();
+        } else {
+            SavedModel savedModel;
+            try (InputStream in = Files.newInputStream(versionDir.resolve(SAVED_MODEL_FILE))) {
+                savedModel = SavedModel.parseFrom(in);
+            }
+            MetaGraphDef metaGraph = savedModel.getMetaGraphs(0);
+            graph = metaGraph.getGraphDef();
+            signature = metaGraph.getSignatureDefOrThrow(SavedModelWriter.DEFAULT_SIGNATURE);
         }
-        SavedModel savedModel;
-        try (InputStream in = Files.newInputStream(versionDir.resolve(SAVED_MODEL_FILE))) {
-            savedModel = SavedModel.parseFrom(in);
-        }
-        MetaGraphDef metaGraph = savedModel.getMetaGraphs(0);
-        SignatureDef signature = metaGraph.getSignatureDefOrThrow(SavedModelWriter.DEFAULT_SIGNATURE);
         TensorInfo features = signature.getOutputsMap().get(key);
         TensorInfo input = signature.getInputsMap().get(metadata.input().tensor());
         if (features == null || input == null) {
@@ -61,7 +71,7 @@ public record Backbone(
                 versionDir.getParent().getFileName().toString(),
                 versionDir.getFileName().toString(),
                 metadata,
-                metaGraph.getGraphDef(),
+                graph,
                 new TensorSpec(input.getName(), input.getDtype(), shape),
                 features.getName());
     }
