@@ -56,9 +56,8 @@ public final class Bench {
 
     public static void main(String[] args) {
         if (args.length != 1) {
-            System.err.println(
-                    "usage: Bench full|smoke|soak|memory|training|training-api   (settings: -Dbench.<key>=…,"
-                            + " docs/benchmarking.md)");
+            System.err.println("usage: Bench full|smoke|soak|memory|training|training-api   (settings: -Dbench.<key>=…,"
+                    + " docs/benchmarking.md)");
             System.exit(2);
         }
         try {
@@ -112,7 +111,10 @@ public final class Bench {
         TrainingScenario.Results results;
         try (BenchStack stack = startStack()) {
             results = TrainingScenario.run(
-                    stack.gateway(), tls(stack), TestImages.jpegs(settings.paths().images()), settings);
+                    stack.gateway(),
+                    tls(stack),
+                    TestImages.jpegs(settings.paths().images()),
+                    settings);
         }
         writeTrainingApi(results, "bench-training-api");
         Console.log("written to %s", settings.paths().report());

@@ -207,7 +207,8 @@ public record BenchSettings(
 
     /** The settings of a mode; {@code property} answers a key's override or null. */
     public static BenchSettings load(String mode, UnaryOperator<String> property) {
-        if (!List.of("full", "smoke", "soak", "memory", "training", "training-api").contains(mode)) {
+        if (!List.of("full", "smoke", "soak", "memory", "training", "training-api")
+                .contains(mode)) {
             throw new IllegalArgumentException(
                     "unknown mode " + mode + " (full, smoke, soak, memory, training, training-api)");
         }
@@ -281,7 +282,9 @@ public record BenchSettings(
                 perClass,
                 largePerClass,
                 positive("trainingApi.added", Integer.parseInt(value.apply("trainingApi.added"))),
-                positive("trainingApi.uploadConcurrency", Integer.parseInt(value.apply("trainingApi.uploadConcurrency"))),
+                positive(
+                        "trainingApi.uploadConcurrency",
+                        Integer.parseInt(value.apply("trainingApi.uploadConcurrency"))),
                 positive("trainingApi.loadConcurrency", Integer.parseInt(value.apply("trainingApi.loadConcurrency"))),
                 duration(value.apply("trainingApi.loadWarmUp")),
                 duration(value.apply("trainingApi.loadDuration")),

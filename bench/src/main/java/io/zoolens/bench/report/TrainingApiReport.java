@@ -34,7 +34,8 @@ public final class TrainingApiReport {
                     "Not measured by `make %s` on %s: %s.\n\n",
                     command,
                     machine.describe(),
-                    results == null ? "the scenario was switched off (`-Dbench.trainingApi.enabled=false`)"
+                    results == null
+                            ? "the scenario was switched off (`-Dbench.trainingApi.enabled=false`)"
                             : results.skipped()));
             return out.append(BenchmarkReport.targets(TrainingApiTargets.evaluate(results)))
                     .toString();
@@ -67,11 +68,12 @@ public final class TrainingApiReport {
                 String.join(", ", TrainingPictures.LABELS.subList(0, settings.classes()))));
 
         out.append(BenchmarkReport.targets(TrainingApiTargets.evaluate(results)));
-        out.append("T11 reads issue 14's \"a 5-class model from 20 uploaded pictures per class (nothing cached) ≤ 60 s\""
-                + " from the user's side: from the first upload until the model is ready, the uploads included (each"
-                + " of them classified by the default model on the way); `POST` → SUCCEEDED alone is in the table."
-                + " T12's 500-picture model is built first (nothing cached, T13's load beside it for a while); only"
-                + " its retraining is judged.\n\n");
+        out.append(
+                "T11 reads issue 14's \"a 5-class model from 20 uploaded pictures per class (nothing cached) ≤ 60 s\""
+                        + " from the user's side: from the first upload until the model is ready, the uploads included (each"
+                        + " of them classified by the default model on the way); `POST` → SUCCEEDED alone is in the table."
+                        + " T12's 500-picture model is built first (nothing cached, T13's load beside it for a while); only"
+                        + " its retraining is judged.\n\n");
 
         out.append("### Trainings\n\n");
         List<List<String>> rows = new ArrayList<>();
@@ -131,11 +133,7 @@ public final class TrainingApiReport {
         return List.of(
                 model.name(),
                 String.format(
-                        Locale.ROOT,
-                        "%d classes, %,d (%,d)",
-                        model.classes(),
-                        model.pictures(),
-                        model.newPictures()),
+                        Locale.ROOT, "%d classes, %,d (%,d)", model.classes(), model.pictures(), model.newPictures()),
                 String.format(Locale.ROOT, "%,d in %s", model.newPictures(), seconds(model.uploads())),
                 seconds(t.queued()),
                 seconds(t.features()),
@@ -146,7 +144,8 @@ public final class TrainingApiReport {
                 seconds(t.server()),
                 model.accuracy() == null
                         ? "–"
-                        : Format.percent(model.accuracy()) + (model.method() == null ? "" : " (" + model.method() + ")"));
+                        : Format.percent(model.accuracy())
+                                + (model.method() == null ? "" : " (" + model.method() + ")"));
     }
 
     static List<String> windowRow(String name, LoadResult result) {

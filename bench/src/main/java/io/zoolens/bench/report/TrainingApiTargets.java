@@ -49,7 +49,9 @@ public final class TrainingApiTargets {
                 retrained.newPictures(),
                 retrained.pictures() - retrained.newPictures(),
                 BenchmarkReport.seconds(RETRAINING));
-        return List.of(fromScratch(t11, scratch), retraining(t12, retrained, results.large()),
+        return List.of(
+                fromScratch(t11, scratch),
+                retraining(t12, retrained, results.large()),
                 interference(t13, results.interference(), results.settings().p99Factor()));
     }
 
@@ -122,7 +124,9 @@ public final class TrainingApiTargets {
                 id,
                 requirement,
                 "the training ended " + model.training().state()
-                        + (model.training().error() == null ? "" : ": " + model.training().error()),
+                        + (model.training().error() == null
+                                ? ""
+                                : ": " + model.training().error()),
                 Verdict.FAIL);
     }
 

@@ -194,9 +194,7 @@ public final class ApiUser {
     private JsonNode call(String method, String path, String body, int expected) throws InterruptedException {
         HttpResponse<String> response;
         try {
-            HttpRequest request = body == null
-                    ? request(path).GET().build()
-                    : json(method, path, body);
+            HttpRequest request = body == null ? request(path).GET().build() : json(method, path, body);
             response = send(request);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " as " + username + " failed", e);

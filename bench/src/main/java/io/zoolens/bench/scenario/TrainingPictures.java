@@ -91,8 +91,8 @@ public final class TrainingPictures {
         }
         for (int c = 0; c < classes; c++) {
             if (byClass.get(c).size() < perClass) {
-                throw new IllegalStateException("Fashion-MNIST has only " + byClass.get(c).size() + " distinct "
-                        + LABELS.get(c) + " pictures, " + perClass + " wanted");
+                throw new IllegalStateException("Fashion-MNIST has only "
+                        + byClass.get(c).size() + " distinct " + LABELS.get(c) + " pictures, " + perClass + " wanted");
             }
         }
         return byClass;

@@ -137,9 +137,7 @@ public final class TrainingScenario {
         TrainingPictures pictures = TrainingPictures.load(config.classes(), perClassNeeded, SEED);
         Console.log(
                 "custom models end to end: %d Fashion-MNIST pictures per class, %d classes (load average %s)",
-                perClassNeeded,
-                config.classes(),
-                loadAtStart);
+                perClassNeeded, config.classes(), loadAtStart);
 
         // Every account first: registrations hash passwords, which must not fall into a measured span.
         List<ApiUser> accounts = ApiUsers.register(
@@ -150,8 +148,8 @@ public final class TrainingScenario {
 
         // T11
         List<String> scratchAlbums = albums(scratchUser, config.classes());
-        Uploads scratchUploads = upload(
-                scratchUser, scratchAlbums, pictures, 0, config.perClass(), config.uploadConcurrency());
+        Uploads scratchUploads =
+                upload(scratchUser, scratchAlbums, pictures, 0, config.perClass(), config.uploadConcurrency());
         String scratchModel = scratchUser.createCustomModel("T11 from scratch", scratchAlbums);
         TrainingWatch scratchTraining = TrainingWatch.start(scratchUser, scratchModel, config.poll(), config.timeout());
         TrainedModel fromScratch = trained(
@@ -174,7 +172,8 @@ public final class TrainingScenario {
                 config.perClass() + config.largePerClass(),
                 config.uploadConcurrency());
         String largeModel = largeUser.createCustomModel("T12 larger model", largeAlbums);
-        List<MultipartPhoto> defaultUploads = photos.stream().map(MultipartPhoto::of).toList();
+        List<MultipartPhoto> defaultUploads =
+                photos.stream().map(MultipartPhoto::of).toList();
         LoadPlan withoutPlan = LoadPlan.timed(
                 "without-training", config.loadWarmUp(), config.loadDuration(), settings.honourRetryAfter());
         LoadResult without = LoadGenerator.run(
@@ -190,8 +189,8 @@ public final class TrainingScenario {
         printWindow("T13 during the training" + (throughout ? "" : " (it ended before the window did)"), during);
         int largePictures = config.classes() * config.largePerClass();
         TrainedModel large = trained(
-                "larger model (T13's load beside it for " + seconds(config.loadWarmUp().plus(config.loadDuration()))
-                        + ")",
+                "larger model (T13's load beside it for "
+                        + seconds(config.loadWarmUp().plus(config.loadDuration())) + ")",
                 largeUser,
                 largeModel,
                 config.classes(),
@@ -283,8 +282,7 @@ public final class TrainingScenario {
         return send(user, forms, config.uploadConcurrency());
     }
 
-    private static Uploads send(ApiUser user, List<MultipartPhoto> forms, int concurrency)
-            throws InterruptedException {
+    private static Uploads send(ApiUser user, List<MultipartPhoto> forms, int concurrency) throws InterruptedException {
         AtomicLong lastAnswered = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long firstSent = System.nanoTime();
@@ -312,9 +310,7 @@ public final class TrainingScenario {
         Uploads uploads = new Uploads(forms.size(), firstSent, lastAnswered.get());
         Console.log(
                 "custom models: %d pictures uploaded into %s's albums in %s",
-                forms.size(),
-                user.username(),
-                seconds(uploads.span()));
+                forms.size(), user.username(), seconds(uploads.span()));
         return uploads;
     }
 
@@ -353,15 +349,7 @@ public final class TrainingScenario {
                 fromFirstUpload == null ? "–" : seconds(fromFirstUpload),
                 accuracy == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * accuracy));
         return new TrainedModel(
-                name,
-                classes,
-                pictures,
-                newPictures,
-                uploads.span(),
-                fromFirstUpload,
-                timeline,
-                accuracy,
-                method);
+                name, classes, pictures, newPictures, uploads.span(), fromFirstUpload, timeline, accuracy, method);
     }
 
     private static void printWindow(String what, LoadResult result) {

@@ -19,7 +19,13 @@ import java.util.Set;
  * @param error the job's {@code error} when it did not succeed, else null
  */
 public record TrainingTimeline(
-        String state, Duration queued, Duration features, Duration head, Duration total, Duration server, String error) {
+        String state,
+        Duration queued,
+        Duration features,
+        Duration head,
+        Duration total,
+        Duration server,
+        String error) {
 
     /** A poll's answer: when it came ({@link System#nanoTime()}), the job's state and stage. */
     public record Observation(long nanos, String state, String stage) {}
@@ -31,8 +37,7 @@ public record TrainingTimeline(
     }
 
     /** The spans from the POST (sent at {@code postNanos}) and the polls' answers, in the order they came. */
-    public static TrainingTimeline of(
-            long postNanos, List<Observation> observations, Duration server, String error) {
+    public static TrainingTimeline of(long postNanos, List<Observation> observations, Duration server, String error) {
         Long running = null;
         Long training = null;
         Long ended = null;
@@ -43,7 +48,8 @@ public record TrainingTimeline(
             if (running == null && !o.state().equals("QUEUED")) {
                 running = o.nanos();
             }
-            if (training == null && (over || o.stage().equals("TRAINING") || o.stage().equals("DONE"))) {
+            if (training == null
+                    && (over || o.stage().equals("TRAINING") || o.stage().equals("DONE"))) {
                 training = o.nanos();
             }
             if (over) {

@@ -101,8 +101,8 @@ final class TrainingWatch {
                 long answered = System.nanoTime();
                 String seenState = job.path("state").asString("");
                 synchronized (observations) {
-                    observations.add(
-                            new TrainingTimeline.Observation(answered, seenState, job.path("stage").asString("")));
+                    observations.add(new TrainingTimeline.Observation(
+                            answered, seenState, job.path("stage").asString("")));
                 }
                 last = job;
                 state = seenState;
