@@ -11,7 +11,7 @@ MVN := ./mvnw -B -ntp
 # requests on virtual threads. The code stays Java 17 bytecode; without a newer JDK everything runs on 17.
 export JAVA_HOME := $(or $(JAVA_HOME),$(shell bash -c 'source scripts/stack/lib.sh && java_home'))
 
-.PHONY: api-types audit help test prerequisites test-images model java-test frontend-test stack-test bench bench-inference bench-training bench-smoke soak bench-memory build up down status logs
+.PHONY: api-types audit help test prerequisites test-images model java-test frontend-test stack-test bench bench-inference bench-training bench-training-api bench-smoke soak bench-memory build up down status logs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-15s %s\n", $$1, $$2 }'
@@ -92,6 +92,10 @@ bench-training: test-images model ## custom models: feature extraction vs raw DJ
 	$(call bench_jmh,bench/training,io.zoolens.bench.training.FeatureExtractionBenchmark)
 	$(call bench_jmh,bench/training,io.zoolens.bench.training.HeadTrainingBenchmark)
 	bench/run.sh training -Dbench.results=$(BENCH_RESULTS) $(BENCH_ARGS)
+
+# Issue 14's end-to-end figures alone (T11-T13; also part of make bench): one stack, models trained through the api.
+bench-training-api: test-images ## custom models through the api: train from uploads, retrain, classification p99 during a training (~5 min) -> docs/benchmarks.md
+	bench/run.sh training-api $(BENCH_ARGS)
 
 # The JMH side in smoke mode first (so CI builds and runs it from a repository without Zoolens artifacts), then the
 # harness, which reads those results.

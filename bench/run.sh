@@ -2,20 +2,21 @@
 # Runs the benchmark harness (bench/README.md): builds what the mode needs, fetches the test photos and the
 # default model, then starts io.zoolens.bench.Bench, which starts and stops the services itself.
 #
-# Usage: bench/run.sh full|smoke|soak|memory|training [-Dbench.<key>=<value> ...]
+# Usage: bench/run.sh full|smoke|soak|memory|training|training-api [-Dbench.<key>=<value> ...]
 #   full     make bench:          (2) classifier over HTTP, (3) whole stack, (4) memory; reads (1)/(5) from JMH
 #   smoke    make bench-smoke:    the same harness in seconds, against one stack; asserts nothing about speed
 #   soak     make soak:           20,000 mixed requests through the gateway -> docs/reliability.md "Load"
 #   memory   make bench-memory:   the classifier alone for 10 minutes, memory sampled -> docs/benchmarks.md
 #   training make bench-training: the custom-model section from bench/training's JMH results; starts no service
+#   training-api make bench-training-api: custom models trained through the api on one stack (T11-T13)
 set -euo pipefail
 
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-}"
 case "$mode" in
-    full | smoke | soak | memory | training) shift ;;
+    full | smoke | soak | memory | training | training-api) shift ;;
     *)
-        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
         exit 2
         ;;
 esac

@@ -10,11 +10,13 @@ import io.zoolens.bench.report.CustomModelsRun;
 import io.zoolens.bench.report.FullRun;
 import io.zoolens.bench.report.MarkdownBlocks;
 import io.zoolens.bench.report.ReliabilityReport;
+import io.zoolens.bench.report.TrainingApiReport;
 import io.zoolens.bench.scenario.ClassifierScenario;
 import io.zoolens.bench.scenario.MemoryScenario;
 import io.zoolens.bench.scenario.MixedScenario;
 import io.zoolens.bench.scenario.StackScenario;
 import io.zoolens.bench.scenario.TestImages;
+import io.zoolens.bench.scenario.TrainingScenario;
 import io.zoolens.bench.system.BenchStack;
 import io.zoolens.bench.system.ClassifierProcess;
 import io.zoolens.bench.system.MachineInfo;
@@ -35,7 +37,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The benchmark harness: {@code full} ({@code make bench}), {@code smoke} ({@code make bench-smoke}), {@code soak}
- * ({@code make soak}) and {@code memory} ({@code make bench-memory}). Started by bench/run.sh after the build; see
+ * ({@code make soak}), {@code memory} ({@code make bench-memory}), {@code training} ({@code make bench-training})
+ * and {@code training-api} ({@code make bench-training-api}). Started by bench/run.sh after the build; see
  * docs/benchmarking.md for the settings.
  */
 public final class Bench {
@@ -53,8 +56,8 @@ public final class Bench {
 
     public static void main(String[] args) {
         if (args.length != 1) {
-            System.err.println(
-                    "usage: Bench full|smoke|soak|memory|training   (settings: -Dbench.<key>=…, docs/benchmarking.md)");
+            System.err.println("usage: Bench full|smoke|soak|memory|training|training-api   (settings: -Dbench.<key>=…,"
+                    + " docs/benchmarking.md)");
             System.exit(2);
         }
         try {
@@ -64,6 +67,7 @@ public final class Bench {
                 case "smoke" -> bench.smoke();
                 case "soak" -> bench.soak();
                 case "training" -> bench.training();
+                case "training-api" -> bench.trainingApi();
                 default -> bench.memory();
             }
             System.exit(0);
@@ -78,15 +82,52 @@ public final class Bench {
         }
     }
 
-    /** (1)–(5): reads the JMH results, measures the classifier alone, then the whole stack; writes the report. */
+    /** What {@link #measure} measured: the HTTP run, and custom models end to end (null when switched off). */
+    private record Measured(FullRun run, TrainingScenario.Results training) {}
+
+    /**
+     * (1)–(5): reads the JMH results, measures the classifier alone, then the whole stack and custom models through
+     * it; writes the report.
+     */
     private void full() throws InterruptedException {
-        FullRun run = measure();
+        Measured measured = measure();
+        FullRun run = measured.run();
         String block = BenchmarkReport.results(run);
         System.out.println();
         System.out.println(block);
         MarkdownBlocks.write(settings.paths().report(), BenchmarkReport.RESULTS_BLOCK, block, BenchmarkReport.SKELETON);
         writeCustomModels(customModels("bench"));
+        if (measured.training() != null) {
+            writeTrainingApi(measured.training(), "bench");
+        }
         Console.log("written to %s", settings.paths().report());
+    }
+
+    /**
+     * Custom models end to end through the api alone (T11–T13): one stack, the scenario, its own block. What
+     * {@code make bench} runs after (3), for a rerun without the rest.
+     */
+    private void trainingApi() throws InterruptedException {
+        TrainingScenario.Results results;
+        try (BenchStack stack = startStack()) {
+            results = TrainingScenario.run(
+                    stack.gateway(),
+                    tls(stack),
+                    TestImages.jpegs(settings.paths().images()),
+                    settings);
+        }
+        writeTrainingApi(results, "bench-training-api");
+        Console.log("written to %s", settings.paths().report());
+        if (results.skipped() == null && !results.complete()) {
+            throw new IllegalStateException("custom models end to end: a training did not succeed (report above)");
+        }
+    }
+
+    private void writeTrainingApi(TrainingScenario.Results results, String command) {
+        String block = TrainingApiReport.render(results, machine, command);
+        System.out.println();
+        System.out.println(block);
+        MarkdownBlocks.write(settings.paths().report(), TrainingApiReport.BLOCK, block, BenchmarkReport.SKELETON);
     }
 
     /** {@code make bench-training}: only the custom-model section, from the JMH results (no service is started). */
@@ -129,7 +170,8 @@ public final class Bench {
      * when a scenario got no successful answer or a result was lost.
      */
     private void smoke() throws InterruptedException {
-        FullRun run = measure();
+        Measured measured = measure();
+        FullRun run = measured.run();
         String block = BenchmarkReport.results(run);
         System.out.println();
         System.out.println(block);
@@ -157,6 +199,13 @@ public final class Bench {
         if (run.stack().lost() != 0) {
             problems.add("the stack stored " + run.stack().stored() + " results for "
                     + run.stack().accepted() + " accepted uploads");
+        }
+        if (measured.training() != null) {
+            writeTrainingApi(measured.training(), "bench-smoke");
+            // skipped (Fashion-MNIST missing) is said in the report; a run that went wrong fails the smoke test
+            if (measured.training().skipped() == null && !measured.training().complete()) {
+                problems.add("custom models end to end: a training did not succeed or a load window had no 2xx");
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("bench-smoke: " + String.join("; ", problems));
@@ -203,7 +252,7 @@ public final class Bench {
         }
     }
 
-    private FullRun measure() throws InterruptedException {
+    private Measured measure() throws InterruptedException {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         Console.log("%s; load average %s", machine.describe(), machine.loadAverage());
@@ -213,6 +262,7 @@ public final class Bench {
         Map<String, Long> peaks = new LinkedHashMap<>();
         ClassifierScenario.Results classifier;
         StackScenario.Results stackResults;
+        TrainingScenario.Results training = null;
         String source;
         if (settings.classifier().standalone()) {
             try (ClassifierProcess alone = startClassifier();
@@ -241,10 +291,11 @@ public final class Bench {
                 }
                 sampler.close();
                 peaks.putAll(sampler.peaks());
+                training = trainingApi(stack, photos);
             }
             source = "the stack's classifier, directly on its internal port";
         }
-        return new FullRun(
+        FullRun run = new FullRun(
                 started,
                 Duration.ofNanos(System.nanoTime() - startNanos),
                 machine,
@@ -256,6 +307,17 @@ public final class Bench {
                 stackResults,
                 peaks,
                 classifierEnvironment());
+        return new Measured(run, training);
+    }
+
+    /** Custom models end to end on the stack (3) used, after it: its memory peaks are (4)'s, without training. */
+    private TrainingScenario.Results trainingApi(BenchStack stack, List<TestImages.Photo> photos)
+            throws InterruptedException {
+        if (!settings.trainingApi().enabled()) {
+            Console.log("custom models end to end: switched off (bench.trainingApi.enabled=false)");
+            return null;
+        }
+        return TrainingScenario.run(stack.gateway(), tls(stack), photos, settings);
     }
 
     /** In smoke mode: every kind of the mix got a successful answer, nothing was lost, no 5xx but 503. */

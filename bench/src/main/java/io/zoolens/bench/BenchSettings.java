@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * Every knob of a benchmark run, read from system properties ({@code -Dbench.classifier.duration=20s}) over the
  * defaults of the mode. Durations are written {@code 500ms}, {@code 12s}, {@code 10m} or ISO-8601 ({@code PT12S}).
  *
- * @param mode {@code full}, {@code smoke}, {@code soak}, {@code memory} or {@code training} (full's settings)
+ * @param mode {@code full}, {@code smoke}, {@code soak}, {@code memory}, {@code training} or {@code training-api}
+ *     (the last two with full's settings)
  * @param paths where things are read and written
  * @param runs runs per figure (each figure is the median over them)
  * @param warmUp unmeasured load before every measured run
@@ -31,7 +32,8 @@ public record BenchSettings(
         Classifier classifier,
         Stack stack,
         Soak soak,
-        Memory memory) {
+        Memory memory,
+        TrainingApi trainingApi) {
 
     /**
      * Files and folders.
@@ -96,6 +98,37 @@ public record BenchSettings(
     public record Memory(
             Duration duration, int concurrency, Duration interval, Duration warmUp, double maxGrowthPercent) {}
 
+    /**
+     * Custom models end to end through the gateway (T11–T13): Fashion-MNIST pictures uploaded into albums, trained
+     * and retrained, and the default model's uploads measured without and during a training.
+     *
+     * @param enabled run it in {@code full} and {@code smoke} (mode {@code training-api} always runs it)
+     * @param classes albums, one class each
+     * @param perClass T11: pictures per class of the model trained with nothing cached
+     * @param largePerClass T12: pictures per class of the larger model, built first
+     * @param added T12: new pictures (spread over the classes) before the timed retraining
+     * @param uploadConcurrency uploads at once while the albums are filled
+     * @param loadConcurrency T13: clients uploading to the default model, without and during a training
+     * @param loadWarmUp T13: unmeasured load before each window
+     * @param loadDuration T13: each measured window
+     * @param p99Factor T13: the p99 during a training may be at most this times the p99 without
+     * @param poll how often a training is looked at while it runs
+     * @param timeout the longest one training may take before the scenario gives up
+     */
+    public record TrainingApi(
+            boolean enabled,
+            int classes,
+            int perClass,
+            int largePerClass,
+            int added,
+            int uploadConcurrency,
+            int loadConcurrency,
+            Duration loadWarmUp,
+            Duration loadDuration,
+            double p99Factor,
+            Duration poll,
+            Duration timeout) {}
+
     private static final Map<String, String> FULL = defaults();
     private static final Map<String, String> SMOKE = Map.ofEntries(
             Map.entry("runs", "1"),
@@ -111,6 +144,12 @@ public record BenchSettings(
             Map.entry("stack.duration", "3s"),
             Map.entry("soak.requests", "200"),
             Map.entry("soak.concurrency", "8"),
+            Map.entry("trainingApi.perClass", "5"),
+            Map.entry("trainingApi.largePerClass", "6"),
+            Map.entry("trainingApi.added", "5"),
+            Map.entry("trainingApi.loadConcurrency", "2"),
+            Map.entry("trainingApi.loadWarmUp", "500ms"),
+            Map.entry("trainingApi.loadDuration", "2s"),
             Map.entry("report", "target/bench/smoke/benchmarks.md"),
             Map.entry("reliabilityReport", "target/bench/smoke/reliability.md"));
 
@@ -146,6 +185,18 @@ public record BenchSettings(
         d.put("memory.interval", "5s");
         d.put("memory.warmUp", "2m");
         d.put("memory.maxGrowthPercent", "5");
+        d.put("trainingApi.enabled", "true");
+        d.put("trainingApi.classes", "5");
+        d.put("trainingApi.perClass", "20");
+        d.put("trainingApi.largePerClass", "100");
+        d.put("trainingApi.added", "10");
+        d.put("trainingApi.uploadConcurrency", "4");
+        d.put("trainingApi.loadConcurrency", "4");
+        d.put("trainingApi.loadWarmUp", "2s");
+        d.put("trainingApi.loadDuration", "15s");
+        d.put("trainingApi.p99Factor", "2");
+        d.put("trainingApi.poll", "100ms");
+        d.put("trainingApi.timeout", "10m");
         return Map.copyOf(d);
     }
 
@@ -156,8 +207,10 @@ public record BenchSettings(
 
     /** The settings of a mode; {@code property} answers a key's override or null. */
     public static BenchSettings load(String mode, UnaryOperator<String> property) {
-        if (!List.of("full", "smoke", "soak", "memory", "training").contains(mode)) {
-            throw new IllegalArgumentException("unknown mode " + mode + " (full, smoke, soak, memory, training)");
+        if (!List.of("full", "smoke", "soak", "memory", "training", "training-api")
+                .contains(mode)) {
+            throw new IllegalArgumentException(
+                    "unknown mode " + mode + " (full, smoke, soak, memory, training, training-api)");
         }
         UnaryOperator<String> value = key -> {
             String override = property.apply(key);
@@ -206,7 +259,38 @@ public record BenchSettings(
                         positive("memory.concurrency", Integer.parseInt(value.apply("memory.concurrency"))),
                         duration(value.apply("memory.interval")),
                         duration(value.apply("memory.warmUp")),
-                        Double.parseDouble(value.apply("memory.maxGrowthPercent"))));
+                        Double.parseDouble(value.apply("memory.maxGrowthPercent"))),
+                trainingApi(value));
+    }
+
+    private static TrainingApi trainingApi(UnaryOperator<String> value) {
+        int classes = positive("trainingApi.classes", Integer.parseInt(value.apply("trainingApi.classes")));
+        if (classes < 2 || classes > 10) {
+            // a model needs 2 classes; Fashion-MNIST has 10
+            throw new IllegalArgumentException("bench.trainingApi.classes must be 2–10, not " + classes);
+        }
+        int perClass = positive("trainingApi.perClass", Integer.parseInt(value.apply("trainingApi.perClass")));
+        int largePerClass =
+                positive("trainingApi.largePerClass", Integer.parseInt(value.apply("trainingApi.largePerClass")));
+        if (Math.min(perClass, largePerClass) < 5) {
+            // the api refuses a class with fewer than 5 distinct pictures
+            throw new IllegalArgumentException("bench.trainingApi.perClass and largePerClass must be at least 5");
+        }
+        return new TrainingApi(
+                Boolean.parseBoolean(value.apply("trainingApi.enabled")),
+                classes,
+                perClass,
+                largePerClass,
+                positive("trainingApi.added", Integer.parseInt(value.apply("trainingApi.added"))),
+                positive(
+                        "trainingApi.uploadConcurrency",
+                        Integer.parseInt(value.apply("trainingApi.uploadConcurrency"))),
+                positive("trainingApi.loadConcurrency", Integer.parseInt(value.apply("trainingApi.loadConcurrency"))),
+                duration(value.apply("trainingApi.loadWarmUp")),
+                duration(value.apply("trainingApi.loadDuration")),
+                positive("trainingApi.p99Factor", Double.parseDouble(value.apply("trainingApi.p99Factor"))),
+                duration(value.apply("trainingApi.poll")),
+                duration(value.apply("trainingApi.timeout")));
     }
 
     /** {@code 500ms}, {@code 12s}, {@code 10m}, {@code 1h}, or ISO-8601 such as {@code PT12S}. */

@@ -40,6 +40,36 @@ class BenchSettingsTests {
     }
 
     @Test
+    void customModelsThroughTheApiRunAtTheIssuesSizesAndTinyInSmoke() {
+        BenchSettings.TrainingApi full = BenchSettings.load("full", key -> null).trainingApi();
+        BenchSettings.TrainingApi smoke =
+                BenchSettings.load("smoke", key -> null).trainingApi();
+        BenchSettings.TrainingApi alone =
+                BenchSettings.load("training-api", key -> null).trainingApi();
+
+        assertThat(full.enabled()).isTrue();
+        assertThat(full.classes() * full.perClass()).isEqualTo(100);
+        assertThat(full.classes() * full.largePerClass()).isEqualTo(500);
+        assertThat(full.added()).isEqualTo(10);
+        assertThat(full.loadConcurrency()).isEqualTo(4);
+        assertThat(full.loadDuration()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(full.p99Factor()).isEqualTo(2.0);
+        assertThat(alone).isEqualTo(full);
+        assertThat(smoke.enabled()).isTrue();
+        assertThat(smoke.perClass()).isEqualTo(5);
+        assertThat(smoke.largePerClass()).isEqualTo(6);
+        assertThat(smoke.loadDuration()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aCustomModelTheApiWouldRefuseIsRefusedUpFront() {
+        assertThatThrownBy(() -> BenchSettings.load("full", key -> key.equals("trainingApi.perClass") ? "4" : null))
+                .hasMessageContaining("at least 5");
+        assertThatThrownBy(() -> BenchSettings.load("full", key -> key.equals("trainingApi.classes") ? "11" : null))
+                .hasMessageContaining("2–10");
+    }
+
+    @Test
     void systemPropertiesOverrideTheModesDefaults() {
         Map<String, String> overrides = Map.of(
                 "classifier.duration", "20s",

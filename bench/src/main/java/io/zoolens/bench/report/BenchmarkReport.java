@@ -447,7 +447,7 @@ public final class BenchmarkReport {
     }
 
     /** "### Targets" and its table: each target, what it asks, what was measured, PASS/FAIL. */
-    private static String targets(List<Target> targets) {
+    static String targets(List<Target> targets) {
         List<List<String>> rows = new ArrayList<>();
         for (Target target : targets) {
             rows.add(List.of(

@@ -135,6 +135,41 @@ public final class ApiUser {
         }
     }
 
+    /** {@code POST /api/albums}: a new album's id. */
+    public String createAlbum(String name) throws InterruptedException {
+        return call("POST", "/api/albums", JSON.writeValueAsString(Map.of("name", name)), 201)
+                .path("id")
+                .asString();
+    }
+
+    /** {@code POST /api/custom-models} with these albums as its classes: the model's id. */
+    public String createCustomModel(String name, List<String> albumIds) throws InterruptedException {
+        return call(
+                        "POST",
+                        "/api/custom-models",
+                        JSON.writeValueAsString(Map.of("name", name, "albumIds", albumIds)),
+                        201)
+                .path("id")
+                .asString();
+    }
+
+    /** {@code GET /api/custom-models/{id}}. */
+    public JsonNode customModel(String modelId) throws InterruptedException {
+        return call("GET", "/api/custom-models/" + modelId, null, 200);
+    }
+
+    /** {@code POST /api/custom-models/{id}/trainings} (answered 202 at once): the training job's id. */
+    public String startTraining(String modelId) throws InterruptedException {
+        return call("POST", "/api/custom-models/" + modelId + "/trainings", "", 202)
+                .path("id")
+                .asString();
+    }
+
+    /** {@code GET /api/custom-models/{id}/trainings/{jobId}}: its state, stage and progress. */
+    public JsonNode training(String modelId, String jobId) throws InterruptedException {
+        return call("GET", "/api/custom-models/" + modelId + "/trainings/" + jobId, null, 200);
+    }
+
     /** Uploads answered 201 or 202 so far. */
     public long accepted() {
         return accepted.get();
@@ -153,6 +188,22 @@ public final class ApiUser {
                     "history of " + username + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).path("totalItems").asLong(-1);
+    }
+
+    /** A JSON call that must answer {@code expected}; its answer parsed. A GET is sent without body and CSRF header. */
+    private JsonNode call(String method, String path, String body, int expected) throws InterruptedException {
+        HttpResponse<String> response;
+        try {
+            HttpRequest request = body == null ? request(path).GET().build() : json(method, path, body);
+            response = send(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " as " + username + " failed", e);
+        }
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " as " + username + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     private HttpRequest json(String method, String path, String body) throws IOException, InterruptedException {

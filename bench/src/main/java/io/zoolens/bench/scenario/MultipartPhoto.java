@@ -12,7 +12,17 @@ public record MultipartPhoto(String name, String contentType, byte[] body) {
     private static final String BOUNDARY = "zoolens-bench-7d0c1e5a";
 
     public static MultipartPhoto of(TestImages.Photo photo) {
+        return of(photo, null);
+    }
+
+    /** The same form with part {@code albumId}, which files the upload into that album (null: none). */
+    public static MultipartPhoto of(TestImages.Photo photo, String albumId) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (albumId != null) {
+            write(body, "--" + BOUNDARY + "\r\n");
+            write(body, "Content-Disposition: form-data; name=\"albumId\"\r\n\r\n");
+            write(body, albumId + "\r\n");
+        }
         write(body, "--" + BOUNDARY + "\r\n");
         write(body, "Content-Disposition: form-data; name=\"image\"; filename=\"" + photo.name() + "\"\r\n");
         write(body, "Content-Type: image/jpeg\r\n\r\n");

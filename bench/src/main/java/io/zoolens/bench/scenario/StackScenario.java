@@ -69,7 +69,7 @@ public final class StackScenario {
     }
 
     /** Client i uploads as user i (mod users), starting at photo i. */
-    private static List<Client> clients(List<ApiUser> users, List<MultipartPhoto> uploads, int count) {
+    static List<Client> clients(List<ApiUser> users, List<MultipartPhoto> uploads, int count) {
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ApiUser user = users.get(i % users.size());

@@ -18,9 +18,12 @@ import javax.net.ssl.SSLContext;
  * {@code scripts/stack/up.sh} as {@code make up}, free ports, its own var folder, stopped also when the harness is
  * interrupted).
  *
- * <p>Differences from a production start, all because every request of a benchmark comes from one address
- * (127.0.0.1): the api's per-client limits on sign-ins and registrations, and the gateway's rate limit on
- * {@code /api/auth} POSTs, are raised. The SPA is a one-page stub, so the benchmark does not build the frontend.
+ * <p>Differences from a production start. Every request of a benchmark comes from one address (127.0.0.1): the
+ * api's per-client limits on sign-ins, registrations and uploads, and the gateway's rate limit on {@code /api/auth}
+ * POSTs, are raised. Load runs and the custom-model scenario upload faster than a person (hundreds of pictures a
+ * minute into one account): the per-account upload allowances (60 a minute, 1,000 a day) are raised too. The stack
+ * serves a copy of the default model in its own folder, so the custom models trained through it never land in the
+ * repository's {@code models/}. The SPA is a one-page stub, so the benchmark does not build the frontend.
  */
 public final class BenchStack implements AutoCloseable {
 
@@ -39,9 +42,12 @@ public final class BenchStack implements AutoCloseable {
                         "ZOOLENS_RATELIMIT_LOGINATTEMPTSPERCLIENT_MAX", "1000000",
                         "ZOOLENS_RATELIMIT_REGISTRATIONSPERCLIENT_MAX", "1000000",
                         "ZOOLENS_RATELIMIT_GUESTUPLOADSPERCLIENT_MAX", "1000000",
+                        "ZOOLENS_RATELIMIT_UPLOADSPERCLIENT_MAX", "1000000",
+                        "ZOOLENS_RATELIMIT_UPLOADSPERACCOUNT_MAX", "1000000",
+                        "ZOOLENS_RATELIMIT_UPLOADSPERACCOUNTDAILY_MAX", "1000000",
                         "ZOOLENS_AUTH_RATE_LIMIT", "10000r/s",
                         "ZOOLENS_AUTH_BURST", "10000"),
-                false);
+                true);
         return new BenchStack(NativeStack.start(repoDir, varDir, settings));
     }
 

@@ -11,6 +11,8 @@ import io.zoolens.bench.load.LoadResult;
 import io.zoolens.bench.scenario.ClassifierScenario;
 import io.zoolens.bench.scenario.StackScenario;
 import io.zoolens.bench.scenario.StageTimings;
+import io.zoolens.bench.scenario.TrainingScenario;
+import io.zoolens.bench.scenario.TrainingTimeline;
 import io.zoolens.bench.system.MachineInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,6 +118,70 @@ final class Fixtures {
 
     static List<TrainingTime> head() {
         return HeadTrainingResults.parse(json("head-training.json"));
+    }
+
+    /** A training seen at 1.0 s running, at {@code featuresMs} later in TRAINING, 1.5 s after that SUCCEEDED. */
+    static TrainingTimeline training(long featuresMs) {
+        long post = 0;
+        return TrainingTimeline.of(
+                post,
+                List.of(
+                        new TrainingTimeline.Observation(1_000_000_000L, "RUNNING", "FEATURES"),
+                        new TrainingTimeline.Observation(
+                                1_000_000_000L + featuresMs * 1_000_000, "RUNNING", "TRAINING"),
+                        new TrainingTimeline.Observation(2_500_000_000L + featuresMs * 1_000_000, "SUCCEEDED", "DONE")),
+                Duration.ofMillis(2400 + featuresMs),
+                null);
+    }
+
+    /**
+     * Custom models through the api: T11 from 100 pictures uploaded in 20 s and trained in 8.5 s (28.5 s in all),
+     * the 500-picture model in 41.5 s, its retraining after 10 new pictures in {@code retrainFeaturesMs} + 2.5 s,
+     * and p99s of 400 ms without and {@code duringP99Ms} during a training.
+     */
+    static TrainingScenario.Results trainingApi(long retrainFeaturesMs, double duringP99Ms, boolean throughout) {
+        TrainingTimeline scratch = training(6000);
+        TrainingScenario.TrainedModel fromScratch = new TrainingScenario.TrainedModel(
+                "from scratch",
+                5,
+                100,
+                100,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(20).plus(scratch.total()),
+                scratch,
+                0.84,
+                "stratified 5-fold");
+        TrainingScenario.TrainedModel large = new TrainingScenario.TrainedModel(
+                "larger model",
+                5,
+                500,
+                500,
+                Duration.ofSeconds(45),
+                Duration.ofSeconds(90),
+                training(39_000),
+                0.8,
+                "stratified 5-fold");
+        TrainingScenario.TrainedModel retrained = new TrainingScenario.TrainedModel(
+                "retrained after 10 new pictures",
+                5,
+                510,
+                10,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                training(retrainFeaturesMs),
+                0.81,
+                "stratified 5-fold");
+        return new TrainingScenario.Results(
+                null,
+                Instant.parse("2026-12-05T17:30:00Z"),
+                Duration.ofSeconds(200),
+                "3.10 2.00 1.50",
+                "3.40 2.50 1.70",
+                SETTINGS.trainingApi(),
+                fromScratch,
+                large,
+                retrained,
+                new TrainingScenario.Interference(run(4, 150, 400, 0), run(4, 80, duringP99Ms, 0), throughout));
     }
 
     static CustomModelsRun customModels(InferenceSummary raw, InferenceSummary features, List<TrainingTime> head) {
