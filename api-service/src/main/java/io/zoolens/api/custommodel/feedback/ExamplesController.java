@@ -44,7 +44,7 @@ class ExamplesController {
     @Operation(
             summary = "Feedback examples given since the newest version read its pictures (all before the first"
                     + " version), newest first")
-    ExamplesResponse list(@PathVariable String id) {
+    ExamplesResponse listExamples(@PathVariable String id) {
         CustomModel model = models.get(ownerId(), id);
         Optional<ModelVersion> newest = model.newestVersion();
         List<Example> found = examples.since(
@@ -59,7 +59,7 @@ class ExamplesController {
     @Operation(
             summary = "Take a feedback example back: the picture leaves the class album (back where it was filed"
                     + " before) and stays in History")
-    void forget(@PathVariable String id, @PathVariable String pictureId) {
+    void forgetExample(@PathVariable String id, @PathVariable String pictureId) {
         String owner = ownerId();
         models.get(owner, id);
         if (!examples.forget(owner, id, pictureId)) {
