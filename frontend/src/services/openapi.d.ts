@@ -66,7 +66,7 @@ export interface paths {
         get: operations["get_2"];
         put?: never;
         post?: never;
-        /** Delete an album; its items stay, unfiled */
+        /** Delete an album; its items stay, unfiled. A class of a custom model: 409 album-in-custom-model unless customModels=remove-class, which drops it from those models' classes first */
         delete: operations["delete_2"];
         options?: never;
         head?: never;
@@ -385,6 +385,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/custom-models/{id}/examples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback examples given since the newest version read its pictures (all before the first version), newest first */
+        get: operations["listExamples"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/custom-models/{id}/examples/{pictureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a feedback example back: the picture leaves the class album (back where it was filed before) and stays in History */
+        delete: operations["forgetExample"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/custom-models/{id}/trainings": {
         parameters: {
             query?: never;
@@ -448,6 +482,40 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/custom-models/{id}/version-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per kept version, oldest first: cross-validated accuracy beside the feedback its answers got */
+        get: operations["versionStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/custom-models/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a version that is not the active one (on the classifier too); 409 version-active, 404 model-version-not-found */
+        delete: operations["deleteVersion"];
         options?: never;
         head?: never;
         patch?: never;
@@ -560,6 +628,7 @@ export interface components {
             classifiedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            customModel: components["schemas"]["CustomModelRef"] | null;
             error: components["schemas"]["Failure"] | null;
             feedback: components["schemas"]["Feedback"] | null;
             hints: components["schemas"]["LabelScore"][];
@@ -579,6 +648,7 @@ export interface components {
             topLabel: string | null;
             /** Format: double */
             topScore: number | null;
+            trainingExample: components["schemas"]["ExampleRef"] | null;
             unknown: boolean;
         };
         CreateCustomModelRequest: {
@@ -594,6 +664,11 @@ export interface components {
             headerName: string;
             token: string;
         };
+        CustomModelRef: {
+            id: string;
+            name: string;
+            version: string | null;
+        };
         CustomModelResponse: {
             activeVersion: string;
             backbone: string;
@@ -603,6 +678,8 @@ export interface components {
             currentTraining: components["schemas"]["TrainingSummary"];
             id: string;
             name: string;
+            /** Format: int64 */
+            newExamples: number;
             /** Format: date-time */
             updatedAt: string;
             versions: components["schemas"]["VersionResponse"][];
@@ -621,6 +698,24 @@ export interface components {
             label: string;
             /** Format: double */
             score: number;
+        };
+        Example: {
+            /** Format: date-time */
+            addedAt: string;
+            albumId: string;
+            correct: boolean;
+            label: string;
+            pictureId: string;
+        };
+        ExampleRef: {
+            /** Format: date-time */
+            addedAt: string;
+            label: string;
+            modelId: string;
+        };
+        ExamplesResponse: {
+            examples: components["schemas"]["Example"][];
+            sinceVersion: string | null;
         };
         Failure: {
             detail: string | null;
@@ -715,10 +810,18 @@ export interface components {
         Metrics: {
             /** Format: double */
             accuracy: number;
+            confusion: number[][];
+            confusionLabels: string[];
             /** Format: int32 */
             folds: number;
             method: string;
+            misclassified: components["schemas"]["Misclassified"][];
             perClass: components["schemas"]["ClassFigures"][];
+        };
+        Misclassified: {
+            actual: string;
+            pictureId: string;
+            predicted: string;
         };
         ModelClass: {
             albumId: string;
@@ -962,6 +1065,17 @@ export interface components {
             trainingMillis: number;
             version: string;
         };
+        VersionStats: {
+            /** Format: int64 */
+            correct: number;
+            /** Format: double */
+            crossValidatedAccuracy: number | null;
+            /** Format: int64 */
+            feedback: number;
+            /** Format: double */
+            feedbackAccuracy: number | null;
+            version: string;
+        };
         Window: {
             /** Format: int32 */
             max: number;
@@ -1147,7 +1261,9 @@ export interface operations {
     };
     delete_2: {
         parameters: {
-            query?: never;
+            query?: {
+                customModels?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1988,6 +2104,67 @@ export interface operations {
             };
         };
     };
+    listExamples: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ExamplesResponse"];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forgetExample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pictureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     start: {
         parameters: {
             query?: never;
@@ -2103,6 +2280,67 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["SseEmitter"];
                 };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    versionStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["VersionStats"][];
+                };
+            };
+            /** @description A problem (application/problem+json): the type says which, see docs/api.md */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem (application/problem+json): the type says which, see docs/api.md */
             default: {

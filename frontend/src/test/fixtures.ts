@@ -39,6 +39,8 @@ export function classification(overrides: Partial<Classification> = {}): Classif
     unknown: false,
     reject: null,
     labelCount: 2,
+    customModel: null,
+    trainingExample: null,
     ...overrides,
   }
   // What the api derives from the answer, unless a test sets it.

@@ -8,6 +8,7 @@ import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -97,9 +99,14 @@ class AlbumController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete an album; its items stay, unfiled")
-    void delete(@PathVariable String id) {
-        removal.remove(find(id));
+    @Operation(
+            summary = "Delete an album; its items stay, unfiled. A class of a custom model: 409 album-in-custom-model"
+                    + " unless customModels=remove-class, which drops it from those models' classes first")
+    void delete(
+            @PathVariable String id,
+            @RequestParam(required = false) @Pattern(regexp = "remove-class", message = "must be remove-class")
+                    String customModels) {
+        removal.remove(find(id), customModels != null);
     }
 
     /** The unique index decides, so two requests at once cannot both take a name. */

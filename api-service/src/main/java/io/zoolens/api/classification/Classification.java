@@ -24,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
  * @param labelKeys what the label search matches ({@link LabelKeys}): the labels shown at upload and the feedback
  *     label; missing only in documents from before it
  * @param albumId the owner's album the item is filed in, {@code null} when none
+ * @param trainingExample set when feedback on a custom model's answer filed the item into a class's album: it
+ *     teaches that model's next version; {@code null} otherwise
  */
 @Document("classifications")
 public record Classification(
@@ -35,7 +37,8 @@ public record Classification(
         List<String> labelKeys,
         String albumId,
         Feedback feedback,
-        @Unwrapped.Empty WorkerState worker) {
+        @Unwrapped.Empty WorkerState worker,
+        TrainingExample trainingExample) {
 
     /** A fresh upload, not classified yet: one attempt is about to be made. */
     static Classification uploaded(
@@ -64,18 +67,37 @@ public record Classification(
                 List.of(),
                 albumId,
                 null,
-                new WorkerState(1, now, Instant.EPOCH, null));
+                new WorkerState(1, now, Instant.EPOCH, null),
+                null);
     }
 
     /** Asking for one version of the requested model (a custom model's), not its active one. */
     Classification forVersion(String version) {
         return new Classification(
-                id, ownerId, status, upload.forVersion(version), outcome, labelKeys, albumId, feedback, worker);
+                id,
+                ownerId,
+                status,
+                upload.forVersion(version),
+                outcome,
+                labelKeys,
+                albumId,
+                feedback,
+                worker,
+                trainingExample);
     }
 
     Classification withImage(StoredImage stored) {
         return new Classification(
-                id, ownerId, status, upload.withImage(stored), outcome, labelKeys, albumId, feedback, worker);
+                id,
+                ownerId,
+                status,
+                upload.withImage(stored),
+                outcome,
+                labelKeys,
+                albumId,
+                feedback,
+                worker,
+                trainingExample);
     }
 
     /** Still PENDING; the worker may try again from {@code next}. */
@@ -89,7 +111,8 @@ public record Classification(
                 List.of(),
                 albumId,
                 feedback,
-                new WorkerState(worker.attempts(), next, Instant.EPOCH, null));
+                new WorkerState(worker.attempts(), next, Instant.EPOCH, null),
+                trainingExample);
     }
 
     /**
@@ -123,7 +146,8 @@ public record Classification(
                 keys,
                 albumId,
                 feedback,
-                new WorkerState(worker.attempts(), null, null, null));
+                new WorkerState(worker.attempts(), null, null, null),
+                trainingExample);
     }
 
     /** The thresholds the upload asked for ({@link Thresholds#DEFAULT} for documents from before). */
@@ -236,6 +260,14 @@ public record Classification(
             ObjectId thumbnailFileId) {}
 
     public record Feedback(boolean correct, String label, Instant givenAt) {}
+
+    /**
+     * The item as a feedback example of a custom model: filed into the album of class {@code label}.
+     *
+     * @param previousAlbumId where the item was filed before, so taking the example back restores it
+     */
+    public record TrainingExample(
+            String modelId, String label, String albumId, Instant addedAt, String previousAlbumId) {}
 
     /** Why the classifier refused the image for good: its problem type slug and detail. */
     public record Failure(String type, String detail) {}

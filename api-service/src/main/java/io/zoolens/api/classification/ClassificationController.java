@@ -180,7 +180,7 @@ class ClassificationController {
     }
 
     record FeedbackRequest(
-            @NotNull Boolean correct, @Size(max = 64) String label) {}
+            @NotNull Boolean correct, @Size(max = 100) String label) {}
 
     record FileRequest(@Size(min = 1, max = 64) String albumId) {}
 }

@@ -3,11 +3,15 @@ package io.zoolens.api.classification;
 import io.zoolens.api.account.Owner;
 import io.zoolens.api.classification.Classification.Feedback;
 import io.zoolens.api.classification.Classification.Status;
+import io.zoolens.api.classification.Classification.TrainingExample;
+import io.zoolens.api.classification.CustomModelFeedback.Filing;
 import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** The owner's reads and changes of one classification: feedback, filing into an album, removal. */
@@ -17,12 +21,19 @@ class ClassificationEdits {
     private final ClassificationStore store;
     private final ClassificationUpdates updates;
     private final AlbumLookup albums;
+    private final CustomModelFeedback teaching;
     private final Clock clock;
 
-    ClassificationEdits(ClassificationStore store, ClassificationUpdates updates, AlbumLookup albums, Clock clock) {
+    ClassificationEdits(
+            ClassificationStore store,
+            ClassificationUpdates updates,
+            AlbumLookup albums,
+            CustomModelFeedback teaching,
+            Clock clock) {
         this.store = store;
         this.updates = updates;
         this.albums = albums;
+        this.teaching = teaching;
         this.clock = clock;
     }
 
@@ -42,8 +53,34 @@ class ClassificationEdits {
         String corrected = correct || label == null || label.isBlank() ? null : label.trim();
         Feedback feedback = new Feedback(correct, corrected, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         List<String> keys = LabelKeys.of(item.reading(item.ownThresholds()).labels(), corrected);
-        return updates.setFeedback(id, owner.id(), feedback, keys)
-                .orElseThrow(() -> ApiException.notFound("classification", id));
+        Optional<Filing> filing = teaching.filing(
+                owner.id(),
+                item.upload().requestedModel(),
+                item.outcome().model() == null ? null : item.outcome().model().version(),
+                Boolean.TRUE.equals(item.outcome().unknown())
+                        ? null
+                        : item.outcome().topLabel(),
+                correct,
+                corrected);
+        TrainingExample before = item.trainingExample();
+        Optional<Classification> changed;
+        if (filing.isPresent()) {
+            // Feedback given again keeps where the item was before the first: that is where "remove" takes it.
+            String previous = before == null ? item.albumId() : before.previousAlbumId();
+            TrainingExample example = new TrainingExample(
+                    filing.get().modelId(), filing.get().label(), filing.get().albumId(), feedback.givenAt(), previous);
+            changed = updates.setFeedbackAndExample(id, owner.id(), feedback, keys, example);
+        } else if (before != null) {
+            // The new feedback names no class: the example it was would teach the model something it no longer says.
+            changed = updates.forgetExample(
+                    id,
+                    owner.id(),
+                    before,
+                    () -> new Update().set("feedback", feedback).set("labelKeys", keys));
+        } else {
+            changed = updates.setFeedback(id, owner.id(), feedback, keys);
+        }
+        return changed.orElseThrow(() -> ApiException.notFound("classification", id));
     }
 
     Classification file(Owner owner, String id, String albumId) {

@@ -23,6 +23,10 @@ import java.util.List;
  *     "closest")
  * @param labelCount how many labels the stored answer has, for "show all labels"
  * @param album the album's id and name, {@code null} when not filed ({@code albumId} stays for older clients)
+ * @param customModel the owner's custom model that answered (uploaded with {@code customModelId}), {@code null}
+ *     for the classifier's models and for a custom model deleted since
+ * @param trainingExample set when feedback on a custom model's answer filed the item into a class's album: it
+ *     teaches that model's next version
  */
 record ClassificationResponse(
         String id,
@@ -47,13 +51,15 @@ record ClassificationResponse(
         AlbumRef album,
         Feedback feedback,
         Failure error,
-        int attempts) {
+        int attempts,
+        CustomModelRef customModel,
+        ExampleRef trainingExample) {
 
     static String location(String id) {
         return "/api/classifications/" + id;
     }
 
-    static ClassificationResponse of(Classification c, Thresholds shown, AlbumRef album) {
+    static ClassificationResponse of(Classification c, Thresholds shown, AlbumRef album, CustomModelRef customModel) {
         var upload = c.upload();
         var outcome = c.outcome();
         var image = upload.image();
@@ -92,11 +98,24 @@ record ClassificationResponse(
                 album,
                 c.feedback(),
                 outcome.error(),
-                c.worker().attempts());
+                c.worker().attempts(),
+                customModel,
+                c.trainingExample() == null
+                        ? null
+                        : new ExampleRef(
+                                c.trainingExample().modelId(),
+                                c.trainingExample().label(),
+                                c.trainingExample().addedAt()));
     }
 
     record ImageResponse(
             String contentType, int width, int height, long bytes, String sha256, String url, String thumbnailUrl) {}
+
+    /** A custom model that answered: its id, name now, and the version that answered (or was asked for). */
+    record CustomModelRef(String id, String name, String version) {}
+
+    /** The item as a feedback example: of which model, for which class, since when. */
+    record ExampleRef(String modelId, String label, Instant addedAt) {}
 
     /** The album an item is filed in. */
     record AlbumRef(String id, String name) {}

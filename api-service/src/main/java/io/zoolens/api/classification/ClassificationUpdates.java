@@ -7,11 +7,13 @@ import io.zoolens.api.classification.Classification.Failure;
 import io.zoolens.api.classification.Classification.Feedback;
 import io.zoolens.api.classification.Classification.Outcome;
 import io.zoolens.api.classification.Classification.Status;
+import io.zoolens.api.classification.Classification.TrainingExample;
 import io.zoolens.api.classifier.Classified;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -110,6 +112,54 @@ class ClassificationUpdates {
     /** The feedback and the search keys that include its label, in one write. */
     Optional<Classification> setFeedback(String id, String ownerId, Feedback feedback, List<String> labelKeys) {
         return modify(id, ownerId, new Update().set("feedback", feedback).set("labelKeys", labelKeys));
+    }
+
+    /**
+     * The feedback, its search keys, the class album it files the item into and the example it makes of it, in one
+     * write: a concurrent filing or feedback never sees half of it.
+     */
+    Optional<Classification> setFeedbackAndExample(
+            String id, String ownerId, Feedback feedback, List<String> labelKeys, TrainingExample example) {
+        return modify(
+                id,
+                ownerId,
+                new Update()
+                        .set("feedback", feedback)
+                        .set("labelKeys", labelKeys)
+                        .set("albumId", example.albumId())
+                        .set("trainingExample", example));
+    }
+
+    /**
+     * Forgets the item's example (with {@code also}, e.g. new feedback) and takes the item out of the class album
+     * again, back where it was filed before; if the owner has filed it elsewhere since, it stays there. Empty when
+     * the item is gone.
+     *
+     * @param also makes the rest of the write (a fresh {@link Update} each call: there may be two attempts)
+     */
+    Optional<Classification> forgetExample(String id, String ownerId, TrainingExample example, Supplier<Update> also) {
+        Update restore = also.get().unset("trainingExample");
+        if (example.previousAlbumId() == null) {
+            restore.unset("albumId");
+        } else {
+            restore.set("albumId", example.previousAlbumId());
+        }
+        Classification restored = mongo.findAndModify(
+                query(where("_id")
+                        .is(id)
+                        .and("ownerId")
+                        .is(ownerId)
+                        .and("albumId")
+                        .is(example.albumId())
+                        .and("trainingExample.modelId")
+                        .is(example.modelId())),
+                restore,
+                FindAndModifyOptions.options().returnNew(true),
+                Classification.class);
+        if (restored != null) {
+            return Optional.of(restored);
+        }
+        return modify(id, ownerId, also.get().unset("trainingExample"));
     }
 
     Optional<Classification> setAlbum(String id, String ownerId, String albumId) {

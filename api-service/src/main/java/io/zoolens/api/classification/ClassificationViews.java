@@ -1,6 +1,8 @@
 package io.zoolens.api.classification;
 
 import io.zoolens.api.classification.ClassificationResponse.AlbumRef;
+import io.zoolens.api.classification.ClassificationResponse.CustomModelRef;
+import io.zoolens.api.classification.CustomModelLookup.ModelRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ClassificationViews {
 
     private final AlbumLookup albums;
+    private final CustomModelLookup customModels;
 
-    ClassificationViews(AlbumLookup albums) {
+    ClassificationViews(AlbumLookup albums, CustomModelLookup customModels) {
         this.albums = albums;
+        this.customModels = customModels;
     }
 
     /** One item read with {@code shown}, or with its upload's own thresholds when {@code null}. */
@@ -21,7 +25,10 @@ class ClassificationViews {
         Map<String, String> names =
                 item.albumId() == null ? Map.of() : albums.names(item.ownerId(), List.of(item.albumId()));
         return ClassificationResponse.of(
-                item, shown == null ? item.ownThresholds() : shown, album(item.albumId(), names));
+                item,
+                shown == null ? item.ownThresholds() : shown,
+                album(item.albumId(), names),
+                customModel(item, models(item.ownerId(), List.of(item))));
     }
 
     /** A page of one owner's items, each read with its own thresholds. */
@@ -32,9 +39,33 @@ class ClassificationViews {
                 .distinct()
                 .toList();
         Map<String, String> names = albumIds.isEmpty() ? Map.of() : albums.names(ownerId, albumIds);
+        Map<String, ModelRef> models = models(ownerId, items);
         return items.stream()
-                .map(item -> ClassificationResponse.of(item, item.ownThresholds(), album(item.albumId(), names)))
+                .map(item -> ClassificationResponse.of(
+                        item, item.ownThresholds(), album(item.albumId(), names), customModel(item, models)))
                 .toList();
+    }
+
+    private Map<String, ModelRef> models(String ownerId, List<Classification> items) {
+        List<String> folders = items.stream()
+                .map(item -> item.upload().requestedModel())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        return folders.isEmpty() ? Map.of() : customModels.byFolder(ownerId, folders);
+    }
+
+    private static CustomModelRef customModel(Classification item, Map<String, ModelRef> models) {
+        ModelRef model = item.upload().requestedModel() == null
+                ? null
+                : models.get(item.upload().requestedModel());
+        if (model == null) {
+            return null;
+        }
+        String version = item.outcome().model() != null
+                ? item.outcome().model().version()
+                : item.upload().requestedVersion();
+        return new CustomModelRef(model.id(), model.name(), version);
     }
 
     private static AlbumRef album(String albumId, Map<String, String> names) {

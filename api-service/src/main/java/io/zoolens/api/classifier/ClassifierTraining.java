@@ -151,6 +151,13 @@ public class ClassifierTraining {
                                 .map(c -> new TrainedVersion.ClassFigures(
                                         c.label(), c.support(), c.precision(), c.recall(), c.f1()))
                                 .toList(),
+                metrics == null || metrics.confusionLabels() == null ? List.of() : metrics.confusionLabels(),
+                metrics == null || metrics.confusion() == null ? List.of() : metrics.confusion(),
+                metrics == null || metrics.misclassified() == null
+                        ? List.of()
+                        : metrics.misclassified().stream()
+                                .map(m -> new TrainedVersion.Misclassified(m.id(), m.actual(), m.predicted()))
+                                .toList(),
                 answer.counts() == null ? Map.of() : Map.copyOf(answer.counts()),
                 answer.pictures() == null ? 0 : answer.pictures(),
                 answer.trainingMillis() == null ? 0 : answer.trainingMillis());

@@ -50,7 +50,17 @@ final class TrainingApi {
             Long trainingMillis) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Metrics(Double accuracy, String method, Integer folds, List<ClassMetrics> perClass) {}
+    record Metrics(
+            Double accuracy,
+            String method,
+            Integer folds,
+            List<ClassMetrics> perClass,
+            List<String> confusionLabels,
+            List<List<Integer>> confusion,
+            List<Misclassified> misclassified) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Misclassified(String id, String actual, String predicted) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ClassMetrics(String label, Integer support, Double precision, Double recall, Double f1) {}

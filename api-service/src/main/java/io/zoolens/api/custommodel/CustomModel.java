@@ -58,6 +58,11 @@ public record CustomModel(
         return versions.stream().filter(v -> v.version().equals(number)).findFirst();
     }
 
+    /** The newest version (the highest number kept), the one feedback examples are counted from. */
+    public Optional<ModelVersion> newestVersion() {
+        return versions.stream().max(Comparator.comparing(ModelVersion::number));
+    }
+
     /** With {@code added} as the newest, active version. */
     CustomModel withVersion(ModelVersion added, Instant now) {
         List<ModelVersion> all = new ArrayList<>(versions);
@@ -73,6 +78,12 @@ public record CustomModel(
      *
      * @param classes the classes it was trained on, as they were then (album id, label, picture count)
      * @param accuracy cross-validated accuracy (0–1), {@code null} when the classifier gave none
+     * @param confusion cross-validated counts, row = actual, column = predicted, in {@code confusionLabels} order;
+     *     {@code null} in versions trained before it was kept
+     * @param misclassified the pictures (classification ids) cross-validation got wrong, at most
+     *     {@link #MAX_MISCLASSIFIED}
+     * @param picturesAt when the training read the albums: feedback examples given later are not in this version
+     *     ({@code null} in versions from before: {@code createdAt})
      */
     public record ModelVersion(
             String version,
@@ -86,7 +97,19 @@ public record CustomModel(
             String method,
             Integer folds,
             List<ClassFigures> perClass,
-            long trainingMillis) {
+            long trainingMillis,
+            List<String> confusionLabels,
+            List<List<Integer>> confusion,
+            List<Misclassified> misclassified,
+            Instant picturesAt) {
+
+        /** Enough for a page of thumbnails; keeps a model's document far from MongoDB's 16 MB. */
+        public static final int MAX_MISCLASSIFIED = 500;
+
+        /** When the pictures of this version were read. */
+        public Instant examplesBefore() {
+            return picturesAt == null ? createdAt : picturesAt;
+        }
 
         long number() {
             try {
@@ -96,6 +119,8 @@ public record CustomModel(
             }
         }
     }
+
+    public record Misclassified(String pictureId, String actual, String predicted) {}
 
     public record VersionClass(String albumId, String label, int pictures) {}
 

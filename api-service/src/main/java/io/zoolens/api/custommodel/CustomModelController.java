@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zoolens.api.account.CurrentOwner;
 import io.zoolens.api.classification.AlbumLookup;
+import io.zoolens.api.classification.TrainingExamples;
+import io.zoolens.api.custommodel.CustomModel.ModelVersion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,13 +36,19 @@ class CustomModelController {
     private final CustomModels models;
     private final AlbumLookup albums;
     private final CurrentTraining training;
+    private final TrainingExamples examples;
     private final CurrentOwner currentOwner;
 
     CustomModelController(
-            CustomModels models, AlbumLookup albums, CurrentTraining training, CurrentOwner currentOwner) {
+            CustomModels models,
+            AlbumLookup albums,
+            CurrentTraining training,
+            TrainingExamples examples,
+            CurrentOwner currentOwner) {
         this.models = models;
         this.albums = albums;
         this.training = training;
+        this.examples = examples;
         this.currentOwner = currentOwner;
     }
 
@@ -87,11 +95,24 @@ class CustomModelController {
         return view(models.activate(ownerId(), id, body.version()));
     }
 
+    @DeleteMapping("/{id}/versions/{version}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Delete a version that is not the active one (on the classifier too); 409 version-active,"
+                    + " 404 model-version-not-found")
+    void deleteVersion(@PathVariable String id, @PathVariable String version) {
+        models.deleteVersion(ownerId(), id, version);
+    }
+
     private CustomModelResponse view(CustomModel model) {
         return CustomModelResponse.of(
                 model,
                 albums.names(model.ownerId(), model.albumIds()),
-                training.of(model).orElse(null));
+                training.of(model).orElse(null),
+                examples.count(
+                        model.ownerId(),
+                        model.id(),
+                        model.newestVersion().map(ModelVersion::examplesBefore).orElse(null)));
     }
 
     private String ownerId() {

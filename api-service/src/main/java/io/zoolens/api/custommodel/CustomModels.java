@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,35 @@ public class CustomModels implements CustomModelLookup {
         return new Choice(model.folder(), chosen);
     }
 
+    @Override
+    public Map<String, ModelRef> byFolder(String ownerId, Collection<String> folders) {
+        String prefix = CustomModel.folder(ownerId, "");
+        Map<String, String> folderById = new HashMap<>();
+        for (String folder : folders) {
+            if (folder.startsWith(prefix) && folder.length() > prefix.length()) {
+                folderById.put(folder.substring(prefix.length()), folder);
+            }
+        }
+        Map<String, ModelRef> found = new HashMap<>();
+        if (!folderById.isEmpty()) {
+            for (CustomModel model : repository.findAllById(folderById.keySet())) {
+                if (model.ownerId().equals(ownerId)) {
+                    found.put(folderById.get(model.id()), new ModelRef(model.id(), model.name()));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The owner's model in classifier folder {@code folder}, empty for any other folder or a deleted model. */
+    public Optional<CustomModel> inFolder(String ownerId, String folder) {
+        String prefix = CustomModel.folder(ownerId, "");
+        if (folder == null || !folder.startsWith(prefix) || folder.length() == prefix.length()) {
+            return Optional.empty();
+        }
+        return repository.findByIdAndOwnerId(folder.substring(prefix.length()), ownerId);
+    }
+
     /** The model by id alone, for the training runner (which checks the owner from the job). */
     public Optional<CustomModel> find(String id) {
         return repository.findById(id);
@@ -161,6 +192,47 @@ public class CustomModels implements CustomModelLookup {
                 new Update().set("activeVersion", version).set("updatedAt", now()),
                 CustomModel.class);
         return get(ownerId, id);
+    }
+
+    /**
+     * Deletes a version that is not the active one (409 {@code version-active}), on the classifier too; the
+     * classifier being away leaves an orphan version folder there, which nobody can pick any more.
+     */
+    void deleteVersion(String ownerId, String id, String version) {
+        CustomModel model = get(ownerId, id);
+        if (model.version(version).isEmpty()) {
+            throw new ApiException(
+                    ProblemType.MODEL_VERSION_NOT_FOUND,
+                    "The model has no version " + version + ".",
+                    Map.of("version", version),
+                    null);
+        }
+        // Conditional on "not active" in the same write, so a concurrent activation cannot be undercut.
+        long pulled = mongo.updateFirst(
+                        owned(ownerId, id).addCriteria(where("activeVersion").ne(version)),
+                        new Update()
+                                .pull(
+                                        "versions",
+                                        query(where("version").is(version)).getQueryObject())
+                                .set("updatedAt", now()),
+                        CustomModel.class)
+                .getModifiedCount();
+        if (pulled == 0) {
+            if (get(ownerId, id).version(version).isEmpty()) {
+                return; // deleted by a concurrent request meanwhile
+            }
+            throw new ApiException(
+                    ProblemType.VERSION_ACTIVE,
+                    "Version " + version + " is the active one; activate another version first.",
+                    Map.of("version", version),
+                    null);
+        }
+        try {
+            classifier.deleteVersion(model.folder(), version);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "could not delete version {} of {} on the classifier: {}", version, model.folder(), e.getMessage());
+        }
     }
 
     /**

@@ -45,6 +45,13 @@ public class MongoIndexes implements SmartInitializingSingleton {
         ensure("classifications", compound("image_original", new Document("image.originalFileId", 1)));
         // Covers the storage-quota sum ($match ownerId, $sum image.bytes) without reading the documents.
         ensure("classifications", compound("owner_bytes", new Document("ownerId", 1).append("image.bytes", 1)));
+        // A custom model's feedback examples (list, count, clear) and its version stats.
+        ensure(
+                "classifications",
+                compound("owner_training_example", new Document("ownerId", 1).append("trainingExample.modelId", 1)));
+        ensure(
+                "classifications",
+                compound("owner_requested_model", new Document("ownerId", 1).append("requestedModel", 1)));
         ensure("albums", compound("owner_name", new Document("ownerId", 1).append("name", 1)));
         ensure(
                 "customModels",

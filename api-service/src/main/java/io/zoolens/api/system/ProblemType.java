@@ -47,7 +47,10 @@ public enum ProblemType {
     TRAINING_IN_PROGRESS("training-in-progress", HttpStatus.CONFLICT, "Training in progress"),
     TRAINING_REFUSED("training-refused", HttpStatus.UNPROCESSABLE_CONTENT, "Training refused"),
     TRAINING_FINISHED("training-finished", HttpStatus.CONFLICT, "Training already finished"),
-    QUOTA_EXCEEDED("quota-exceeded", HttpStatus.CONFLICT, "Quota exceeded");
+    QUOTA_EXCEEDED("quota-exceeded", HttpStatus.CONFLICT, "Quota exceeded"),
+    VERSION_ACTIVE("version-active", HttpStatus.CONFLICT, "Version is active"),
+    NOT_A_CLASS("not-a-class", HttpStatus.UNPROCESSABLE_CONTENT, "Not one of the model's classes"),
+    ALBUM_IN_CUSTOM_MODEL("album-in-custom-model", HttpStatus.CONFLICT, "Album is a class of a custom model");
 
     public static final String TYPE_PREFIX = Problems.TYPE_PREFIX;
 

@@ -5,6 +5,7 @@ import io.zoolens.api.classifier.TrainingOrder.Picture;
 import io.zoolens.api.classifier.TrainingOrder.TrainingClass;
 import io.zoolens.api.custommodel.CustomModel;
 import io.zoolens.api.custommodel.CustomModel.VersionClass;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Set;
 /**
  * A custom model's classes resolved for one training: per album its label (the album's name now) and its
  * distinct pictures.
+ *
+ * @param readAt when the albums were read: pictures filed later (feedback examples) are not in this training
  */
-record TrainingPlan(CustomModel model, List<PlannedClass> classes) {
+record TrainingPlan(CustomModel model, List<PlannedClass> classes, Instant readAt) {
 
     record PlannedClass(String albumId, String label, List<Picture> pictures) {}
 
@@ -41,7 +44,7 @@ record TrainingPlan(CustomModel model, List<PlannedClass> classes) {
                             .filter(p -> !gone.contains(p.sha256()))
                             .toList()));
         }
-        return new TrainingPlan(model, kept);
+        return new TrainingPlan(model, kept, readAt);
     }
 
     TrainingOrder order() {

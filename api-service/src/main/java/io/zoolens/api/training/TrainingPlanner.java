@@ -8,6 +8,9 @@ import io.zoolens.api.custommodel.CustomModelProperties;
 import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
 import io.zoolens.api.training.TrainingPlan.PlannedClass;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,16 +31,19 @@ class TrainingPlanner {
     private final TrainingPictures pictures;
     private final TrainingProperties properties;
     private final CustomModelProperties quotas;
+    private final Clock clock;
 
     TrainingPlanner(
             AlbumLookup albums,
             TrainingPictures pictures,
             TrainingProperties properties,
-            CustomModelProperties quotas) {
+            CustomModelProperties quotas,
+            Clock clock) {
         this.albums = albums;
         this.pictures = pictures;
         this.properties = properties;
         this.quotas = quotas;
+        this.clock = clock;
     }
 
     /** The plan, or an {@link ApiException} ({@code album-not-found}, {@code training-refused}, {@code quota-exceeded}). */
@@ -46,6 +52,8 @@ class TrainingPlanner {
         if (model.albumIds().size() < 2) {
             throw refused("TOO_FEW_CLASSES", "A model needs at least 2 albums, one per class.", Map.of());
         }
+        // Taken before the read, so an example filed during it counts as new rather than as trained on.
+        Instant readAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, List<TrainingPictures.Picture>> byAlbum = pictures.byAlbum(model.ownerId(), model.albumIds());
         List<PlannedClass> classes = new ArrayList<>();
         for (String albumId : model.albumIds()) {
@@ -55,7 +63,7 @@ class TrainingPlanner {
             }
             classes.add(new PlannedClass(albumId, names.get(albumId), List.copyOf(distinct.values())));
         }
-        TrainingPlan plan = new TrainingPlan(model, classes);
+        TrainingPlan plan = new TrainingPlan(model, classes, readAt);
         check(plan);
         return plan;
     }

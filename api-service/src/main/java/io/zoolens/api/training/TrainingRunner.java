@@ -8,6 +8,7 @@ import io.zoolens.api.classifier.TrainedVersion;
 import io.zoolens.api.custommodel.ClassifierCleanup;
 import io.zoolens.api.custommodel.CustomModel;
 import io.zoolens.api.custommodel.CustomModel.ClassFigures;
+import io.zoolens.api.custommodel.CustomModel.Misclassified;
 import io.zoolens.api.custommodel.CustomModel.ModelVersion;
 import io.zoolens.api.custommodel.CustomModels;
 import io.zoolens.api.system.ApiException;
@@ -328,7 +329,14 @@ class TrainingRunner implements DisposableBean {
                 trained.perClass().stream()
                         .map(c -> new ClassFigures(c.label(), c.support(), c.precision(), c.recall(), c.f1()))
                         .toList(),
-                trained.trainingMillis());
+                trained.trainingMillis(),
+                trained.confusionLabels(),
+                trained.confusion(),
+                trained.misclassified().stream()
+                        .limit(ModelVersion.MAX_MISCLASSIFIED)
+                        .map(m -> new Misclassified(m.pictureId(), m.actual(), m.predicted()))
+                        .toList(),
+                plan.readAt());
         if (models.addVersion(job.modelId(), job.id(), version).isEmpty()) {
             deleteVersionQuietly(folder, trained.version());
             fail(job, token, new JobError("model-deleted", "The model was deleted during the training."));

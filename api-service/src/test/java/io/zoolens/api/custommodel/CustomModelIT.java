@@ -175,7 +175,8 @@ class CustomModelIT extends ApiIntegrationTest {
 
         String gone = albumWith(owner, "Gone", 5);
         String orphan = model(owner, "Orphan", List.of(full, gone));
-        owner.delete("/api/albums/" + gone);
+        // An album gone behind the model's back (data from before the album-in-custom-model check).
+        mongo.remove(Query.query(Criteria.where("_id").is(new ObjectId(gone))), "albums");
         expect(owner.post("/api/custom-models/" + orphan + "/trainings"), 422, "album-not-found");
         assertThat(owner.get("/api/custom-models/" + orphan)
                         .json()
@@ -263,6 +264,76 @@ class CustomModelIT extends ApiIntegrationTest {
                 owner.putJson("/api/custom-models/" + modelId + "/active-version", Map.of("version", "1"));
         assertThat(rolledBack.status()).as("%s", rolledBack).isEqualTo(200);
         assertThat(rolledBack.json().path("activeVersion").asString()).isEqualTo("1");
+    }
+
+    @Test
+    void aVersionReportsItsConfusionAndMistakesAndOldVersionsCanBeDeleted() {
+        Browser owner = signedIn("cm-report");
+        List<String> albums = trainableAlbums(owner, 2, 5);
+        String modelId = model(owner, "Report", albums);
+        awaitEnd(owner, modelId, train(owner, modelId));
+
+        JsonNode metrics = owner.get("/api/custom-models/" + modelId)
+                .json()
+                .path("versions")
+                .get(0)
+                .path("metrics");
+
+        assertThat(metrics.path("confusionLabels").values())
+                .extracting(JsonNode::asString)
+                .containsExactly("Birds 0", "Birds 1");
+        assertThat(metrics.path("confusion").toString()).isEqualTo("[[4,1],[0,5]]");
+        JsonNode wrong = metrics.path("misclassified").get(0);
+        assertThat(metrics.path("misclassified").size()).isEqualTo(1);
+        assertThat(wrong.path("actual").asString()).isEqualTo("Birds 0");
+        assertThat(wrong.path("predicted").asString()).isEqualTo("Birds 1");
+        String pictureId = wrong.path("pictureId").asString();
+        assertThat(owner.get("/api/classifications/" + pictureId)
+                        .json()
+                        .path("albumId")
+                        .asString())
+                .as("the mistake is a picture of the class it belongs to")
+                .isEqualTo(albums.get(0));
+        assertThat(owner.get("/api/classifications/" + pictureId + "/thumbnail").status())
+                .isEqualTo(200);
+
+        // Versions from before the report have empty lists, not nulls.
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(new ObjectId(modelId))),
+                new Update()
+                        .unset("versions.0.confusion")
+                        .unset("versions.0.confusionLabels")
+                        .unset("versions.0.misclassified"),
+                "customModels");
+        JsonNode older = owner.get("/api/custom-models/" + modelId)
+                .json()
+                .path("versions")
+                .get(0)
+                .path("metrics");
+        assertThat(older.path("confusion").isArray()).as("%s", older).isTrue();
+        assertThat(older.path("confusion").size()).isZero();
+        assertThat(older.path("misclassified").size()).isZero();
+
+        // Delete a version: never the active one; an unknown one is not found; another account's model neither.
+        awaitEnd(owner, modelId, train(owner, modelId));
+        String folder = "u-" + userId(owner) + "-" + modelId;
+        assertThat(classifier().training().versions(folder)).containsExactly("1", "2");
+        expect(owner.delete("/api/custom-models/" + modelId + "/versions/2"), 409, "version-active");
+        expect(owner.delete("/api/custom-models/" + modelId + "/versions/7"), 404, "model-version-not-found");
+        expect(signedIn("cm-report-other").delete("/api/custom-models/" + modelId + "/versions/1"), 404, "not-found");
+
+        assertThat(owner.delete("/api/custom-models/" + modelId + "/versions/1").status())
+                .isEqualTo(204);
+
+        JsonNode model = owner.get("/api/custom-models/" + modelId).json();
+        assertThat(model.path("versions").findValuesAsString("version")).containsExactly("2");
+        assertThat(model.path("activeVersion").asString()).isEqualTo("2");
+        assertThat(classifier().training().versions(folder)).containsExactly("2");
+        expect(owner.delete("/api/custom-models/" + modelId + "/versions/1"), 404, "model-version-not-found");
+        expect(
+                owner.putJson("/api/custom-models/" + modelId + "/active-version", Map.of("version", "1")),
+                404,
+                "model-version-not-found");
     }
 
     @Test
@@ -376,7 +447,9 @@ class CustomModelIT extends ApiIntegrationTest {
         classifier().training().delayFeatures(Duration.ofMillis(500));
         String jobId = train(owner, modelId);
         awaitState(owner, modelId, jobId, "RUNNING");
-        owner.delete("/api/albums/" + albums.get(1));
+        assertThat(owner.delete("/api/albums/" + albums.get(1) + "?customModels=remove-class")
+                        .status())
+                .isEqualTo(204);
 
         JsonNode end = awaitEnd(owner, modelId, jobId);
 

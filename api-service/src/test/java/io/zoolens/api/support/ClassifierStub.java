@@ -123,7 +123,11 @@ public final class ClassifierStub {
                             path,
                             exchange.getRequestHeaders().getFirst("Content-Type"),
                             body)
-                    : route(exchange.getRequestMethod(), path, body);
+                    : route(
+                            exchange.getRequestMethod(),
+                            path,
+                            exchange.getRequestURI().getQuery(),
+                            body);
             if (answer.status() == 204) {
                 exchange.sendResponseHeaders(204, -1);
                 return;
@@ -136,7 +140,7 @@ public final class ClassifierStub {
         }
     }
 
-    private Recorded route(String method, String path, byte[] body) {
+    private Recorded route(String method, String path, String query, byte[] body) {
         if ("GET".equals(method) && path.equals("/v1/models")) {
             // The custom model folders trained here are listed too, as the classifier lists them.
             return training.withCustomModels(recording("models.json"));
@@ -150,7 +154,7 @@ public final class ClassifierStub {
         if ("POST".equals(method) && path.startsWith("/v1/models/u-") && path.endsWith(":classify")) {
             String folder = path.substring("/v1/models/".length(), path.length() - ":classify".length());
             return training.hasModel(folder)
-                    ? new Recorded(200, "classify-cat.json")
+                    ? training.classify(folder, query)
                     : new Recorded(404, "problem-model-not-found.json");
         }
         if ("POST".equals(method) && path.equals("/v1/models/" + MODEL + ":classify")) {

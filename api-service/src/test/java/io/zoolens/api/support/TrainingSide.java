@@ -37,10 +37,66 @@ public final class TrainingSide {
     private final AtomicInteger unavailable = new AtomicInteger();
     /** The {@code jobId} of every training request, in order. */
     private final List<String> jobIds = new CopyOnWriteArrayList<>();
+    /** folder + "/" + version → its class labels, in training order. */
+    private final Map<String, List<String>> labels = new ConcurrentHashMap<>();
+    /** The class a custom model answers best ({@code null}: its first), or "unknown" answers. */
+    private final AtomicReference<String> answerClass = new AtomicReference<>();
+
+    private final AtomicReference<Boolean> answerUnknown = new AtomicReference<>(false);
 
     void reset() {
         featuresDelay.set(Duration.ZERO);
         unavailable.set(0);
+        answerClass.set(null);
+        answerUnknown.set(false);
+    }
+
+    /** Custom models answer {@code label} best from now on (until the next test). */
+    public void answer(String label) {
+        answerClass.set(label);
+    }
+
+    /** Custom models answer "none of my classes" from now on (until the next test). */
+    public void answerUnknown() {
+        answerUnknown.set(true);
+    }
+
+    /**
+     * A custom model's classify answer, as the classifier gives it: every class of the version asked for (else the
+     * newest), the chosen one best; {@code unknown} with a reject rule's reasons when asked to.
+     */
+    ClassifierStub.Recorded classify(String folder, String query) {
+        List<String> numbers = versions.getOrDefault(folder, List.of());
+        String version = query != null && query.contains("version=")
+                ? query.substring(query.indexOf("version=") + "version=".length())
+                        .split("&")[0]
+                : numbers.get(numbers.size() - 1);
+        List<String> classes = labels.getOrDefault(folder + "/" + version, List.of("a", "b"));
+        String best = answerClass.get() == null ? classes.get(0) : answerClass.get();
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putObject("model").put("name", folder).put("version", version).put("task", "classification");
+        answer.putObject("image")
+                .put("contentType", "image/png")
+                .put("width", 32)
+                .put("height", 17);
+        ArrayNode scores = answer.putArray("labels");
+        scores.addObject().put("label", best).put("score", 0.8);
+        double rest = 0.2 / Math.max(1, classes.size() - 1);
+        classes.stream()
+                .filter(label -> !label.equals(best))
+                .forEach(label -> scores.addObject().put("label", label).put("score", rest));
+        if (answerUnknown.get()) {
+            answer.put("unknown", true);
+            answer.putObject("reject")
+                    .put("similarity", 0.5)
+                    .put("minSimilarity", 0.9)
+                    .put("probability", 0.8)
+                    .put("minProbability", 0.6)
+                    .putArray("reasons")
+                    .add("low-similarity");
+        }
+        answer.putObject("timings").put("totalMs", 5.0);
+        return ClassifierStub.Recorded.json(200, answer.toString());
     }
 
     /** Each features batch waits this long first (a slow backbone: time to cancel or to start another). */
@@ -199,11 +255,38 @@ public final class TrainingSide {
             version = Integer.toString(next);
             existing.add(version);
         }
+        List<String> classLabels = new ArrayList<>();
+        request.path("classes").forEach(c -> classLabels.add(c.path("label").asString()));
+        labels.put(model + "/" + version, classLabels);
         ObjectNode metrics = JSON.createObjectNode()
                 .put("accuracy", 0.9)
                 .put("method", "stratified-5-fold")
                 .put("folds", 5);
         metrics.set("perClass", perClass);
+        // Cross-validation "got" the first picture of the first class wrong (taken for the second class).
+        ArrayNode confusion = metrics.putArray("confusion");
+        for (int row = 0; row < classLabels.size(); row++) {
+            ArrayNode cells = confusion.addArray();
+            int n = request.path("classes").get(row).path("pictures").size();
+            for (int column = 0; column < classLabels.size(); column++) {
+                int wrong = row == 0 && column == 1 ? 1 : 0;
+                cells.add(row == column ? (row == 0 ? n - 1 : n) : wrong);
+            }
+        }
+        ArrayNode confusionLabels = metrics.putArray("confusionLabels");
+        classLabels.forEach(confusionLabels::add);
+        metrics.putArray("misclassified")
+                .addObject()
+                .put(
+                        "id",
+                        request.path("classes")
+                                .get(0)
+                                .path("pictures")
+                                .get(0)
+                                .path("id")
+                                .asString())
+                .put("actual", classLabels.get(0))
+                .put("predicted", classLabels.get(1));
         ObjectNode answer = JSON.createObjectNode()
                 .put("model", model)
                 .put("version", version)

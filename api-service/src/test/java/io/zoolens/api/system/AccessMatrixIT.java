@@ -70,7 +70,10 @@ class AccessMatrixIT extends ApiIntegrationTest {
             String id = path.startsWith("/api/albums")
                     ? victim.albumId()
                     : path.startsWith("/api/custom-models") ? victim.modelId() : victim.itemId();
-            return path.replace("{id}", id).replace("{jobId}", victim.jobId());
+            return path.replace("{id}", id)
+                    .replace("{jobId}", victim.jobId())
+                    .replace("{version}", "1")
+                    .replace("{pictureId}", victim.itemId());
         }
     }
 
@@ -162,7 +165,11 @@ class AccessMatrixIT extends ApiIntegrationTest {
             new Endpoint("POST", "/api/custom-models/{id}/trainings", Access.USER, victim -> null),
             new Endpoint("GET", "/api/custom-models/{id}/trainings/{jobId}", Access.USER, victim -> null),
             new Endpoint("GET", "/api/custom-models/{id}/trainings/{jobId}/events", Access.USER, victim -> null),
-            new Endpoint("POST", "/api/custom-models/{id}/trainings/{jobId}/cancel", Access.USER, victim -> null));
+            new Endpoint("POST", "/api/custom-models/{id}/trainings/{jobId}/cancel", Access.USER, victim -> null),
+            new Endpoint("DELETE", "/api/custom-models/{id}/versions/{version}", Access.USER, victim -> null),
+            new Endpoint("GET", "/api/custom-models/{id}/examples", Access.USER, victim -> null),
+            new Endpoint("DELETE", "/api/custom-models/{id}/examples/{pictureId}", Access.USER, victim -> null),
+            new Endpoint("GET", "/api/custom-models/{id}/version-stats", Access.USER, victim -> null));
 
     /** Where X-Expected-User is not checked: a session starts there, or is only looked at. */
     private static final Set<String> EXPECTED_USER_EXEMPT =
