@@ -14,7 +14,7 @@ describe('ModelCompare', () => {
     expect(wrapper.get('h2').text()).toBe('Version 1 and version 2')
     const accuracy = wrapper.get('[data-testid="compare-accuracy"]').findAll('th, td').map((c) => c.text())
     expect(accuracy).toEqual(['Accuracy', '80.0%', '78.0%', '−2 points'])
-    expect(wrapper.get('[data-testid="compare-accuracy"] td.worse').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="compare-accuracy"] td.worse').exists()).toBe(true)
     const classes = wrapper.findAll('[data-testid="compare-class"]').map((row) => row.findAll('th, td').map((c) => c.text()))
     expect(classes).toEqual([
       ['beagle', '85.0%', '90.0%', '+5 points'],
