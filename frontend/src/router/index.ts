@@ -7,6 +7,8 @@ export type RouteName =
   | 'history'
   | 'classification'
   | 'albums'
+  | 'models'
+  | 'model'
   | 'stats'
   | 'sign-in'
   | 'sign-up'
@@ -39,6 +41,14 @@ export const routes: NamedRoute[] = [
     meta: { title: 'Result', section: 'history' },
   },
   { path: '/albums', name: 'albums', component: () => import('../views/AlbumsView.vue'), meta: { title: 'Albums' } },
+  { path: '/models', name: 'models', component: () => import('../views/ModelsView.vue'), meta: { title: 'Models' } },
+  {
+    path: '/models/:id',
+    name: 'model',
+    component: () => import('../views/ModelView.vue'),
+    props: true,
+    meta: { title: 'Model', section: 'models' },
+  },
   { path: '/stats', name: 'stats', component: () => import('../views/StatsView.vue'), meta: { title: 'Stats' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { title: 'Sign in', guestOnly: true } },
   { path: '/sign-up', name: 'sign-up', component: () => import('../views/SignUpView.vue'), meta: { title: 'Sign up', guestOnly: true } },

@@ -13,6 +13,7 @@ export const mainNavigation: NavItem[] = [
   { name: 'classify', label: 'Classify', icon: 'camera' },
   { name: 'history', label: 'History', icon: 'history' },
   { name: 'albums', label: 'Albums', icon: 'album' },
+  { name: 'models', label: 'Models', icon: 'model' },
   { name: 'stats', label: 'Stats', icon: 'stats' },
 ]
 

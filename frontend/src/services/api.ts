@@ -1,4 +1,5 @@
 import { config } from '@/config'
+import { createCustomModelsApi } from './customModels'
 import { createHttp, type Http, type SessionGuard, type UploadOptions } from './http'
 import type {
   Album,
@@ -111,6 +112,8 @@ export function createApi(http: Http) {
     models: {
       list: () => request<ModelList>('GET', '/models'),
     },
+    /** The person's own trained models (services/customModels.ts). */
+    customModels: createCustomModelsApi(http),
   }
 }
 

@@ -34,6 +34,11 @@ export class ApiProblem extends Error {
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined
   }
 
+  /** Any extension member of the problem (`reason`, `conflicts`, `albumIds`…), as sent; undefined when absent. */
+  member(name: string): unknown {
+    return this.body[name]
+  }
+
   /** The last part of a Zoolens problem type (`unsupported-image`), or '' for other types. */
   get slug(): string {
     return this.type.startsWith(PROBLEM_BASE) ? this.type.slice(PROBLEM_BASE.length) : ''
@@ -107,6 +112,35 @@ function rateLimitMessage(p: ApiProblem): string {
   return p.retryAfterSeconds ? `Too many attempts. Try again in ${formatWait(p.retryAfterSeconds)}.` : 'Too many attempts. Try again in a moment.'
 }
 
+/** A refused training (422 `training-refused`): what is wrong, then what to do about it. */
+function trainingRefusedMessage(p: ApiProblem): string {
+  const detail = p.detail ? `${p.detail} ` : ''
+  switch (p.member('reason')) {
+    case 'EMPTY_CLASS':
+    case 'TOO_FEW_PICTURES':
+      return `${detail}Add pictures to that album (upload several at once with the album chosen), then train again.`
+    case 'TOO_FEW_CLASSES':
+      return `${detail}Give the model another album.`
+    case 'PICTURE_IN_TWO_CLASSES': {
+      const conflicts = p.member('conflicts')
+      const pairs = Array.isArray(conflicts)
+        ? conflicts.map((c) => (Array.isArray((c as { labels?: unknown }).labels) ? ((c as { labels: string[] }).labels.join(' and ')) : '')).filter(Boolean)
+        : []
+      const where = pairs.length ? ` (in ${[...new Set(pairs)].slice(0, 3).join('; ')})` : ''
+      return `The same picture is in more than one class${where}. Take it out of all but one album, then train again.`
+    }
+    default:
+      return `${detail || 'These classes cannot be trained as they are. '}Check the albums, then train again.`
+  }
+}
+
+function quotaMessage(p: ApiProblem): string {
+  const limit = p.number('limit')
+  if (p.member('quota') === 'models') return `You have ${limit ?? 'the most'} custom models already. Delete one you no longer use to make room.`
+  if (p.member('quota') === 'pictures') return `${p.detail ?? 'The albums hold too many pictures for one training.'} Use fewer or smaller albums.`
+  return p.detail ?? 'A limit of your account is reached.'
+}
+
 const messages: Record<string, (problem: ApiProblem) => string> = {
   'validation-failed': (p) => (p.errors.length ? p.errors.map((e) => e.message).join(' ') : 'Some fields need another look.'),
   'empty-image': () => 'That file is empty. Pick a picture with something in it.',
@@ -134,6 +168,16 @@ const messages: Record<string, (problem: ApiProblem) => string> = {
     return `Your storage is full${quota ? ` (${formatBytes(quota)})` : ''}. Delete some pictures to make room, then try again.`
   },
   'request-too-large': () => 'That request is too large for Zoolens.',
+  // Custom models (docs/api.md#custom-models).
+  'model-name-taken': () => 'You already have a model with that name. Choose another one.',
+  'album-not-found': () => 'An album of this model no longer exists. Take it out of the model (or pick other albums), then try again.',
+  'training-refused': trainingRefusedMessage,
+  'training-in-progress': () => 'This model is being trained already. Wait for that training to finish, or cancel it.',
+  'training-finished': () => 'That training has already finished.',
+  'quota-exceeded': quotaMessage,
+  'model-version-not-found': () => 'That version of the model does not exist any more. Reload the page.',
+  'version-not-found': () => 'That version of the model does not exist any more. Reload the page.',
+  'version-active': () => 'That version is the active one. Activate another version first, then delete this one.',
   'classifier-unavailable': () => 'The classifier is not reachable right now.',
   // The api names what is away (sign-in and sessions, or the database) and that nothing is lost.
   'service-unavailable': (p) =>

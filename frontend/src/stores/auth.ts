@@ -4,6 +4,7 @@ import { config } from '@/config'
 import { api, type LoginRequest, type PasswordRules, type RegisterRequest, type SessionLimits, type SessionState, type SessionUsage, type User } from '@/services/api'
 import type { Method } from '@/services/http'
 import { useAlbumsStore } from './albums'
+import { useCustomModelsStore } from './customModels'
 import { useHistoryStore } from './history'
 import { useStatsStore } from './stats'
 import { useToastStore } from './toasts'
@@ -38,6 +39,7 @@ export const useAuthStore = defineStore('auth', () => {
     useHistoryStore().reset()
     useAlbumsStore().reset()
     useStatsStore().reset()
+    useCustomModelsStore().reset()
   }
 
   function setUser(next: User | null) {

@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { problem, stubFetch } from '@/test/fetchStub'
+import { album, user } from '@/test/fixtures'
+import { customModel, job, version } from '@/test/customModelFixtures'
+import { stubEventSource } from '@/test/fakeEventSource'
+import { setCookie } from '@/test/setup'
+import { testRouter } from '@/test/router'
+import { useAuthStore } from '@/stores/auth'
+import ModelView from './ModelView.vue'
+
+const albums = [album({ id: 'a1', name: 'beagle', itemCount: 20 }), album({ id: 'a2', name: 'basset', itemCount: 10 })]
+const trained = customModel({
+  activeVersion: '2',
+  versions: [version({ version: '1' }), version({ version: '2', metrics: { ...version().metrics, accuracy: 0.9 } })],
+  currentTraining: { id: 'j5', state: 'RUNNING', stage: 'FEATURES', done: 10, total: 40, etaSeconds: 12 },
+})
+
+async function mountView(path: string) {
+  const auth = useAuthStore()
+  auth.user = user
+  auth.status = 'user'
+  const router = await testRouter(path)
+  const wrapper = mount(ModelView, {
+    props: { id: 'm1' },
+    global: { plugins: [router], stubs: { ModelConfusionChart: true } },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+describe('ModelView', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    setCookie('XSRF-TOKEN', 't')
+    stubEventSource()
+  })
+
+  it('after a reload finds the running training again and follows it', async () => {
+    const sources = stubEventSource()
+    const { calls } = stubFetch({ 'GET /api/albums': { body: albums }, 'GET /api/custom-models/m1': { body: trained } })
+    const { wrapper } = await mountView('/models/m1')
+    expect(wrapper.get('[data-testid="model-title"]').text()).toBe('Dogs')
+    expect(wrapper.get('[data-testid="training-status"]').text()).toBe('Features 10 of 40, about 12 s left')
+    expect(sources.at(-1)!.url).toBe('/api/custom-models/m1/trainings/j5/events')
+    sources.at(-1)!.emit('progress', job({ id: 'j5', stage: 'TRAINING', done: 40 }))
+    await flushPromises()
+    expect(wrapper.get('[data-testid="training-status"]').text()).toBe('Training and evaluating')
+    expect(wrapper.get('[data-testid="report-accuracy"]').text()).toBe('90%')
+    expect(calls.some((c) => c.path === '/api/custom-models/m1')).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('compares the versions named in the address and deletes an inactive version after a confirmation', async () => {
+    const { calls } = stubFetch({
+      'GET /api/albums': { body: albums },
+      'GET /api/custom-models/m1': { body: { ...trained, currentTraining: null } },
+      'DELETE /api/custom-models/m1/versions/1': { status: 204 },
+    })
+    const { wrapper, router } = await mountView('/models/m1?compare=1,2')
+    expect(wrapper.get('[data-testid="model-compare"] h2').text()).toBe('Version 1 and version 2')
+    const rows = wrapper.findAll('[data-testid="version-row"]')
+    expect(rows.map((row) => row.attributes('data-version'))).toEqual(['2', '1'])
+    expect(rows[0]!.find('[data-testid="version-delete"]').exists()).toBe(false)
+    expect(rows[1]!.get('[data-testid="version-activate"]').text()).toContain('Roll back to this')
+    await rows[1]!.get('[data-testid="version-delete"]').trigger('click')
+    await flushPromises()
+    await wrapper.findAll('[data-testid="confirm"]').at(-1)!.trigger('submit')
+    await flushPromises()
+    expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/custom-models/m1/versions/1')).toBe(true)
+    expect(wrapper.findAll('[data-testid="version-row"]')).toHaveLength(1)
+    expect(router.currentRoute.value.query.compare).toBe('2')
+    wrapper.unmount()
+  })
+
+  it('says a model that is gone is not found', async () => {
+    stubFetch({ 'GET /api/albums': { body: albums }, 'GET /api/custom-models/m1': problem(404, 'not-found') })
+    const { wrapper } = await mountView('/models/m1')
+    expect(wrapper.get('h1').text()).toBe('Model not found')
+    wrapper.unmount()
+  })
+})
