@@ -34,6 +34,11 @@ export class ApiProblem extends Error {
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined
   }
 
+  /** Any extension member of the problem (`reason`, `conflicts`, `albumIds`…), as sent; undefined when absent. */
+  member(name: string): unknown {
+    return this.body[name]
+  }
+
   /** The last part of a Zoolens problem type (`unsupported-image`), or '' for other types. */
   get slug(): string {
     return this.type.startsWith(PROBLEM_BASE) ? this.type.slice(PROBLEM_BASE.length) : ''
@@ -107,6 +112,14 @@ function rateLimitMessage(p: ApiProblem): string {
   return p.retryAfterSeconds ? `Too many attempts. Try again in ${formatWait(p.retryAfterSeconds)}.` : 'Too many attempts. Try again in a moment.'
 }
 
+/** Names from a problem member that lists strings or `{name}` objects (`classes`, `models`). */
+function namesOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return []
+  return value
+    .map((item) => (typeof item === 'string' ? item : typeof item?.name === 'string' ? (item.name as string) : ''))
+    .filter(Boolean)
+}
+
 const messages: Record<string, (problem: ApiProblem) => string> = {
   'validation-failed': (p) => (p.errors.length ? p.errors.map((e) => e.message).join(' ') : 'Some fields need another look.'),
   'empty-image': () => 'That file is empty. Pick a picture with something in it.',
@@ -128,6 +141,15 @@ const messages: Record<string, (problem: ApiProblem) => string> = {
   'rate-limited': rateLimitMessage,
   'guest-limit-reached': guestLimitMessage,
   'session-ended': () => 'You were signed out — sign in again. Nothing was saved.',
+  // Feedback on a custom model's answer names one of its classes (docs/api.md#custom-models).
+  'not-a-class': (p) => {
+    const classes = namesOf(p.member('classes'))
+    return `That is not one of this model’s classes.${classes.length ? ` Pick one of: ${classes.join(', ')}.` : ' Pick one of its classes.'}`
+  },
+  'album-in-custom-model': (p) => {
+    const models = namesOf(p.member('models'))
+    return `This album is a class of ${models.length ? models.map((name) => `“${name}”`).join(', ') : 'a custom model'}. Remove the class from the model first, or delete the album together with the class.`
+  },
   'album-name-taken': (p) => p.fieldError('name') ?? 'You already have an album with that name. Choose another one.',
   'storage-quota-exceeded': (p) => {
     const quota = p.number('quotaBytes')

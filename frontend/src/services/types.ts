@@ -10,9 +10,9 @@ type ContentOf<A> = A extends { content: infer C } ? C[keyof C] : never
 /** Not `never` when an endpoint has no such body: that would silently type-check anything. */
 type Found<T> = [T] extends [never] ? { 'the OpenAPI document has no such body': never } : T
 /** The body of the operation's success answer (200, else 201, else 202). */
-type Answer<P extends keyof paths, M extends Method> = Found<ContentOf<Success<Operation<P, M>['responses']>>>
+export type Answer<P extends keyof paths, M extends Method> = Found<ContentOf<Success<Operation<P, M>['responses']>>>
 /** The operation's JSON request body. */
-type Body<P extends keyof paths, M extends Method> = Found<
+export type Body<P extends keyof paths, M extends Method> = Found<
   Operation<P, M> extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never
 >
 type Query<P extends keyof paths, M extends Method> = NonNullable<Operation<P, M>['parameters']['query']>
