@@ -4,8 +4,8 @@
 // are declared once, in the block marked ISSUE 15 EXTENSIONS, so `make api-types` later only swaps them for
 // generated ones.
 import type { Http } from './http'
-import type { Classification } from './types'
-import type { Answer } from './types'
+import type { ApiProblem } from './problem'
+import type { Answer, Classification } from './types'
 
 // ---- ISSUE 15 EXTENSIONS: replace with generated types once openapi.d.ts has them (make api-types) ---------------
 /** On a classification whose feedback filed it into a class of a custom model: it teaches the next version. */
@@ -88,6 +88,18 @@ export const CUSTOM_CHOICE = 'custom:'
 export const customChoice = (modelId: string) => CUSTOM_CHOICE + modelId
 /** The custom model id a picker value names, or null for a built-in model. */
 export const customChoiceId = (choice: string) => (choice.startsWith(CUSTOM_CHOICE) ? choice.slice(CUSTOM_CHOICE.length) || null : null)
+
+/** The models a 409 `album-in-custom-model` names (`models: [{id, name}]`). */
+export function modelsOfProblem(problem: ApiProblem): ModelRef[] {
+  const models = problem.member('models')
+  if (!Array.isArray(models)) return []
+  return models.filter((model): model is ModelRef => typeof model?.id === 'string' && typeof model?.name === 'string')
+}
+
+/** "Birds", "Birds and Pets", "Birds, Pets and Seeds". */
+export function namesInWords(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}
 
 /** The link to a model's page (the Models page owns the route). */
 export const modelPath = (modelId: string) => `/models/${encodeURIComponent(modelId)}`

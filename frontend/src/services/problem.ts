@@ -1,4 +1,5 @@
 import { formatBytes } from '@/utils/format'
+import { namesInWords } from './modelFeedback'
 import type { FieldError, ProblemBody } from './types'
 
 export const PROBLEM_BASE = 'https://zoolens.io/problems/'
@@ -148,7 +149,7 @@ const messages: Record<string, (problem: ApiProblem) => string> = {
   },
   'album-in-custom-model': (p) => {
     const models = namesOf(p.member('models'))
-    return `This album is a class of ${models.length ? models.map((name) => `“${name}”`).join(', ') : 'a custom model'}. Remove the class from the model first, or delete the album together with the class.`
+    return `This album is a class of ${models.length ? namesInWords(models.map((name) => `“${name}”`)) : 'a custom model'}. Remove the class from the model first, or delete the album together with the class.`
   },
   'album-name-taken': (p) => p.fieldError('name') ?? 'You already have an album with that name. Choose another one.',
   'storage-quota-exceeded': (p) => {
