@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classification, customModel } from '@/test/fixtures'
+import { classification, customAnswer, customModel } from '@/test/fixtures'
 import { ApiProblem, problemMessage } from './problem'
 import { choiceLabel, classNames, customChoice, customChoiceId, customModelIdOf, modelsOfProblem, namesInWords } from './modelFeedback'
 
@@ -10,6 +10,8 @@ describe('model feedback helpers', () => {
     expect(customModelIdOf(classification({ model: { name: 'u-674ab1-67f0c2', version: '2', task: 'classification' } }))).toBe('67f0c2')
     expect(customModelIdOf(classification())).toBeNull()
     expect(customModelIdOf(classification({ model: null }))).toBeNull()
+    // The api's own `customModel` comes first.
+    expect(customModelIdOf(customAnswer({ customModel: { id: 'm7', name: 'Seeds', version: '1' } }))).toBe('m7')
   })
 
   it('names a choice with its active version, and keeps picker values for custom models apart from model names', () => {

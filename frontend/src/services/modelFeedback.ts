@@ -14,6 +14,12 @@ export interface TrainingExample {
   label: string
   addedAt: string
 }
+/** On a classification made with one of the owner's custom models: which, its name now, the version that answered. */
+export interface CustomModelRef {
+  id: string
+  name: string
+  version: string
+}
 /** `GET /api/custom-models/{id}/examples`: one picture feedback added to a class since the newest version. */
 export interface FeedbackExample {
   /** The classification id: `/api/classifications/{pictureId}/thumbnail` shows it. */
@@ -59,7 +65,7 @@ export type CustomModelChoice = Pick<ModelAnswer, 'id' | 'name'> &
   }
 
 /** A classification as the api answers it after issue 15. */
-export type TaughtClassification = Classification & { trainingExample?: TrainingExample | null }
+export type TaughtClassification = Classification & { customModel?: CustomModelRef | null; trainingExample?: TrainingExample | null }
 
 export const trainingExampleOf = (classification: Classification): TrainingExample | null =>
   (classification as TaughtClassification).trainingExample ?? null
@@ -67,8 +73,16 @@ export const trainingExampleOf = (classification: Classification): TrainingExamp
 /** The prefix of a custom model's classifier folder (`u-<owner>-<model id>`), which a result names as its model. */
 const CUSTOM_FOLDER = 'u-'
 
-/** The custom model a result was made with (by its folder name, `u-<owner id>-<model id>`), or null. */
-export function customModelIdOf(classification: Pick<Classification, 'model'> | null | undefined): string | null {
+/** The custom model that answered, as the api names it (`customModel`; null for a model deleted since). */
+export const customModelRefOf = (classification: Classification | null | undefined): CustomModelRef | null =>
+  (classification as TaughtClassification | null | undefined)?.customModel ?? null
+
+/**
+ * The custom model a result was made with: the api's `customModel`, else (an api before issue 15, or a model
+ * deleted since) read from the classifier folder the answer names, `u-<owner id>-<model id>`; null for built-in models.
+ */
+export function customModelIdOf(classification: Pick<TaughtClassification, 'model' | 'customModel'> | null | undefined): string | null {
+  if (classification?.customModel?.id) return classification.customModel.id
   const name = classification?.model?.name
   if (!name?.startsWith(CUSTOM_FOLDER)) return null
   const id = name.slice(name.lastIndexOf('-') + 1)
