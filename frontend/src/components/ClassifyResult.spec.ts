@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import type { Classification } from '@/services/types'
-import { classification, unknownAnswer } from '@/test/fixtures'
+import { classification, customAnswer, unknownAnswer } from '@/test/fixtures'
 import ClassifyResult from './ClassifyResult.vue'
 
 const mountResult = (item: Classification, props: Record<string, unknown> = {}) =>
@@ -124,5 +124,13 @@ describe('ClassifyResult', () => {
     const wrapper = mountResult(failed, { headingLevel: 'h1' })
     expect(wrapper.get('h1').text()).toBe('Could not classify')
     expect(wrapper.text()).toContain('The PNG is cut off.')
+  })
+
+  it('names a custom model by the name the api gives, not by its classifier folder, and lists every class', () => {
+    const wrapper = mountResult(customAnswer({ customModel: { id: 'm1', name: 'Birds', version: '2' } }))
+    expect(wrapper.get('[data-testid="result-model"]').text()).toBe('Model Birds v2')
+    expect(wrapper.findAll('[data-testid="result-labels"] li')).toHaveLength(3)
+    expect(wrapper.get('[data-testid="result-labels"]').attributes('aria-label')).toBe('Every class of the model')
+    expect(mountResult(customAnswer()).get('[data-testid="result-model"]').text()).toBe('Model your custom model v2')
   })
 })

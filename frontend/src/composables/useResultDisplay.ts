@@ -1,5 +1,6 @@
 import { computed, onBeforeUnmount, ref, shallowRef, watch } from 'vue'
 import { api } from '@/services/api'
+import { customModelIdOf } from '@/services/modelFeedback'
 import type { Classification, LabelScore, ResultThresholds } from '@/services/types'
 
 /** The api's defaults (contract E), for answers that do not say which thresholds they were filtered with. */
@@ -19,6 +20,9 @@ const byScore = (a: LabelScore, b: LabelScore) => b.score - a.score
  * stored below: it is read once per result at the floor (`topK=100&minScore=0`), after a short pause so a
  * slider dragged past the default costs nothing, and from then on every position of the slider is filtered
  * here, at once. The heading (topLabel, recognised, hints) always stays the upload's own answer.
+ *
+ * A custom model's answer is a distribution over its few classes: it lists every class at any threshold (the api
+ * answers it with all of them), so `everyClass` is true and the threshold does not apply.
  */
 export function useResultDisplay(source: () => Classification | null) {
   /** null: the answer's own minScore. Kept from one result to the next, like "Show boxes". */
@@ -36,7 +40,12 @@ export function useResultDisplay(source: () => Classification | null) {
     get: () => threshold.value ?? applied.value.minScore,
     set: (value: number) => (threshold.value = Math.min(1, Math.max(SCORE_FLOOR, value))),
   })
-  const wantsMore = computed(() => allLabels.value || minScore.value < applied.value.minScore)
+  const everyClass = computed(() => customModelIdOf(source()) !== null)
+  const wantsMore = computed(() => {
+    const answer = source()
+    const missingClasses = everyClass.value && !!answer && answer.labelCount > answer.labels.length
+    return allLabels.value || missingClasses || minScore.value < applied.value.minScore
+  })
 
   function stop() {
     if (timer) clearTimeout(timer)
@@ -90,13 +99,13 @@ export function useResultDisplay(source: () => Classification | null) {
   })
   const labels = computed(() => {
     const sorted = [...(pool.value?.labels ?? [])].sort(byScore)
-    return allLabels.value ? sorted : sorted.filter((item) => item.score >= minScore.value).slice(0, applied.value.topK)
+    return allLabels.value || everyClass.value ? sorted : sorted.filter((item) => item.score >= minScore.value).slice(0, applied.value.topK)
   })
   const objects = computed(() => (pool.value?.objects ?? []).filter((object) => object.score >= minScore.value))
   /** How many labels "show all" can list: the stored count, at most what one read returns. */
   const labelCount = computed(() => Math.min(MAX_TOP_K, source()?.labelCount ?? pool.value?.labels.length ?? 0))
 
-  return { minScore, allLabels, active, labels, objects, labelCount, loading }
+  return { minScore, allLabels, active, labels, objects, labelCount, loading, everyClass }
 }
 
 export type ResultDisplay = ReturnType<typeof useResultDisplay>

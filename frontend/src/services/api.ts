@@ -1,6 +1,7 @@
 import { config } from '@/config'
 import { createCustomModelsApi } from './customModels'
 import { createHttp, type Http, type SessionGuard, type UploadOptions } from './http'
+import { createModelFeedbackApi } from './modelFeedback'
 import type {
   Album,
   AlbumCreateRequest,
@@ -34,6 +35,9 @@ export interface ClassifyRequest {
   filename?: string
   model?: UploadQuery['model']
   albumId?: UploadQuery['albumId']
+  /** One of the person's custom models (its active version unless `modelVersion` names another); not with `model`. */
+  customModelId?: UploadQuery['customModelId']
+  modelVersion?: UploadQuery['modelVersion']
 }
 
 export interface ClassifyAnswer {
@@ -80,6 +84,8 @@ export function createApi(http: Http) {
         form.append('image', input.image, input.filename ?? (input.image instanceof File ? input.image.name : 'photo.jpg'))
         if (input.model) form.append('model', input.model)
         if (input.albumId) form.append('albumId', input.albumId)
+        if (input.customModelId) form.append('customModelId', input.customModelId)
+        if (input.modelVersion) form.append('modelVersion', input.modelVersion)
         const answer = await http.uploadForm<Classification>('/classifications', form, upload)
         return { classification: answer.body, queued: answer.status === 202 }
       },
@@ -104,11 +110,18 @@ export function createApi(http: Http) {
       get: (albumId: string) => request<Album>('GET', `/albums/${id(albumId)}`),
       create: (body: AlbumCreateRequest) => request<Album>('POST', '/albums', { body }),
       update: (albumId: string, body: AlbumUpdateRequest) => request<Album>('PATCH', `/albums/${id(albumId)}`, { body }),
-      remove: (albumId: string) => request<void>('DELETE', `/albums/${id(albumId)}`),
+      /**
+       * 409 `album-in-custom-model` when the album is a class of a custom model, unless `removeClass`: then the api
+       * drops it from those models' classes first.
+       */
+      remove: (albumId: string, removeClass = false) =>
+        request<void>('DELETE', `/albums/${id(albumId)}`, { query: { customModels: removeClass ? 'remove-class' : undefined } }),
     },
     stats: {
       get: () => request<Stats>('GET', '/stats'),
     },
+    /** Feedback that teaches custom models: choices for Classify, examples, version stats (services/modelFeedback.ts). */
+    modelFeedback: createModelFeedbackApi(http),
     models: {
       list: () => request<ModelList>('GET', '/models'),
     },

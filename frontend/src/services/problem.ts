@@ -1,4 +1,5 @@
 import { formatBytes } from '@/utils/format'
+import { namesInWords } from './modelFeedback'
 import type { FieldError, ProblemBody } from './types'
 
 export const PROBLEM_BASE = 'https://zoolens.io/problems/'
@@ -141,6 +142,14 @@ function quotaMessage(p: ApiProblem): string {
   return p.detail ?? 'A limit of your account is reached.'
 }
 
+/** Names from a problem member that lists strings or `{name}` objects (`classes`, `models`). */
+function namesOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return []
+  return value
+    .map((item) => (typeof item === 'string' ? item : typeof item?.name === 'string' ? (item.name as string) : ''))
+    .filter(Boolean)
+}
+
 const messages: Record<string, (problem: ApiProblem) => string> = {
   'validation-failed': (p) => (p.errors.length ? p.errors.map((e) => e.message).join(' ') : 'Some fields need another look.'),
   'empty-image': () => 'That file is empty. Pick a picture with something in it.',
@@ -162,6 +171,15 @@ const messages: Record<string, (problem: ApiProblem) => string> = {
   'rate-limited': rateLimitMessage,
   'guest-limit-reached': guestLimitMessage,
   'session-ended': () => 'You were signed out — sign in again. Nothing was saved.',
+  // Feedback on a custom model's answer names one of its classes (docs/api.md#custom-models).
+  'not-a-class': (p) => {
+    const classes = namesOf(p.member('classes'))
+    return `That is not one of this model’s classes.${classes.length ? ` Pick one of: ${classes.join(', ')}.` : ' Pick one of its classes.'}`
+  },
+  'album-in-custom-model': (p) => {
+    const models = namesOf(p.member('models'))
+    return `This album is a class of ${models.length ? namesInWords(models.map((name) => `“${name}”`)) : 'a custom model'}. Remove the class from the model first, or delete the album together with the class.`
+  },
   'album-name-taken': (p) => p.fieldError('name') ?? 'You already have an album with that name. Choose another one.',
   'storage-quota-exceeded': (p) => {
     const quota = p.number('quotaBytes')

@@ -45,8 +45,9 @@ export const useAlbumsStore = defineStore('albums', () => {
     return album
   }
 
-  async function remove(id: string) {
-    await api.albums.remove(id)
+  /** `removeClass`: the album is a class of custom models (409 `album-in-custom-model`); drop it from them first. */
+  async function remove(id: string, removeClass = false) {
+    await api.albums.remove(id, removeClass)
     albums.value = albums.value.filter((album) => album.id !== id)
   }
 

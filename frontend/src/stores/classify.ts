@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { config } from '@/config'
 import { api, ApiProblem, type Classification, type ModelInfo } from '@/services/api'
+import { customChoiceId as customIdOf, customModelIdOf, type CustomModelChoice } from '@/services/modelFeedback'
 import { prepareUpload, type PreparedUpload } from '@/utils/downscale'
 import { defaultLimits, type UploadLimits } from '@/utils/uploadLimits'
 import { useAuthStore } from './auth'
@@ -43,7 +44,10 @@ const pauses = (error: unknown) => error instanceof ApiProblem && PAUSING.has(er
 export const useClassifyStore = defineStore('classify', () => {
   const models = ref<ModelInfo[]>([])
   const defaultModel = ref<string | null>(null)
+  /** The picker's value: '' (default), a built-in model's name, or `custom:<id>` (customChoice). */
   const selectedModel = ref<string>('')
+  /** The signed-in person's custom models; a guest has none. */
+  const customModels = ref<CustomModelChoice[]>([])
   const albumId = ref<string>('')
   const keepOriginal = ref(false)
 
@@ -86,6 +90,33 @@ export const useClassifyStore = defineStore('classify', () => {
       // The picker is optional: without the list the API's default model is used.
       models.value = []
     }
+  }
+
+  /** The person's custom models for the picker; none for a guest, and none when the list cannot be read. */
+  async function loadCustomModels() {
+    if (!auth.isSignedIn) {
+      clearCustomModels()
+      return
+    }
+    try {
+      customModels.value = await api.modelFeedback.choices()
+    } catch {
+      customModels.value = []
+    }
+    const chosen = customIdOf(selectedModel.value)
+    if (chosen && !customModels.value.some((model) => model.id === chosen && model.activeVersion)) selectedModel.value = ''
+  }
+
+  /** After signing out: a guest sees no custom model and cannot keep one chosen. */
+  function clearCustomModels() {
+    customModels.value = []
+    if (customIdOf(selectedModel.value)) selectedModel.value = ''
+  }
+
+  /** The custom model a result was made with, if it is one of the person's (by its folder name). */
+  function customModelOf(classification: Classification | null): CustomModelChoice | null {
+    const id = customModelIdOf(classification)
+    return id ? (customModels.value.find((model) => model.id === id) ?? null) : null
   }
 
   function addItem(file: File | null, extra: Partial<QueueItem> = {}): QueueItem {
@@ -144,8 +175,15 @@ export const useClassifyStore = defineStore('classify', () => {
       }
       item.phase = 'uploading'
       controller = new AbortController()
+      const customModelId = customIdOf(item.model)
       const answer = await api.classifications.create(
-        { image: item.prepared.blob, filename: item.prepared.filename, model: item.model || undefined, albumId: item.albumId || undefined },
+        {
+          image: item.prepared.blob,
+          filename: item.prepared.filename,
+          model: customModelId ? undefined : item.model || undefined,
+          customModelId: customModelId ?? undefined,
+          albumId: item.albumId || undefined,
+        },
         {
           signal: controller.signal,
           onProgress: (fraction) => (item.progress = fraction),
@@ -258,7 +296,7 @@ export const useClassifyStore = defineStore('classify', () => {
   }
 
   return {
-    models, defaultModel, selectedModel, albumId, keepOriginal, items, shownKey, current, phase, progress, previewUrl, result, error,
+    models, defaultModel, selectedModel, customModels, loadCustomModels, clearCustomModels, customModelOf, albumId, keepOriginal, items, shownKey, current, phase, progress, previewUrl, result, error,
     busy, working, paused, activeModel, loadModels, add, classify, cancel, cancelAll, retry, resume, show, remove, replaceResult, reset,
     forget,
   }

@@ -1,4 +1,5 @@
 import type { Album, Classification, SessionState, Stats, User } from '@/services/types'
+import type { CustomModelChoice, TaughtClassification } from '@/services/modelFeedback'
 
 export const user: User = { id: 'u1', username: 'ada', email: 'ada@example.org', createdAt: '2026-11-20T10:00:00Z' }
 
@@ -121,4 +122,38 @@ export const passwordRules = {
     { code: 'not-common', text: 'Not a common password' },
     { code: 'not-personal', text: 'Must not contain your username or email' },
   ],
+}
+
+/** A custom model as `GET /api/custom-models` lists it (the fields the classify page reads). */
+export function customModel(overrides: Partial<CustomModelChoice> = {}): CustomModelChoice {
+  return {
+    id: 'm1',
+    name: 'Birds',
+    activeVersion: '2',
+    classes: [
+      { albumId: 'a1', name: 'robin' },
+      { albumId: 'a2', name: 'wren' },
+      { albumId: 'a3', name: 'blackbird' },
+    ],
+    newExamples: 0,
+    ...overrides,
+  }
+}
+
+/** A custom model's answer: every class with its share (the api's defaults for it, topK 100 and minScore 0). */
+export function customAnswer(overrides: Partial<TaughtClassification> = {}): TaughtClassification {
+  return classification({
+    model: { name: 'u-u1-m1', version: '2', task: 'classification' },
+    topLabel: 'robin',
+    topScore: 0.81,
+    labels: [
+      { label: 'robin', score: 0.81 },
+      { label: 'wren', score: 0.15 },
+      { label: 'blackbird', score: 0.04 },
+    ],
+    objects: null,
+    applied: { topK: 100, minScore: 0 },
+    reject: { reasons: [], similarity: 0.98, minSimilarity: 0.95, probability: 0.81, minProbability: 0.6 },
+    ...overrides,
+  })
 }
