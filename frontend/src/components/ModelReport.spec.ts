@@ -38,7 +38,7 @@ describe('ModelReport', () => {
   })
 
   it('says when a version has no matrix yet (trained before reports had one)', async () => {
-    const old = version({ metrics: { accuracy: 0.7, method: 'stratified 5-fold', folds: 5, perClass: [] } })
+    const old = version({ metrics: { accuracy: 0.7, method: 'stratified 5-fold', folds: 5, perClass: [], confusionLabels: [], confusion: [], misclassified: [] } })
     const wrapper = await mountReport(old)
     expect(wrapper.find('[data-testid="confusion"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="report-no-matrix"]').text()).toContain('train again')

@@ -1,31 +1,8 @@
 // Custom models (docs/api.md#custom-models): the SPA's names for their shapes and the calls of the Models page.
-// The shapes come from the generated openapi.d.ts, looked up by endpoint as in types.ts. Issue 15 adds fields the
-// checked-in openapi.json does not have yet (/work/zl-coord/models-page-contract.md): they are declared once, in the
-// block marked ISSUE 15 EXTENSIONS below, as optional members, so the code works with an api that lacks them and the
-// block is simply deleted once `make api-types` brings them in.
+// The shapes come from the generated openapi.d.ts, looked up by endpoint as in types.ts.
 import type { Http } from './http'
 import type { Answer, Body } from './types'
 
-// ---- ISSUE 15 EXTENSIONS: delete once openapi.d.ts has these fields (make api-types) ----------------------------
-/** A training picture the cross-validation named wrongly; `pictureId` is its classification id (may be deleted since). */
-export interface MisclassifiedPicture {
-  pictureId: string
-  actual: string
-  predicted: string
-}
-/** `metrics` of a version trained after issue 15; versions trained before have empty lists. */
-interface MetricsReportExtension {
-  /** Row and column order of `confusion`. */
-  confusionLabels?: string[]
-  /** `confusion[actual][predicted]`, picture counts. */
-  confusion?: number[][]
-  misclassified?: MisclassifiedPicture[]
-}
-interface CustomModelExtension {
-  /** Feedback examples added since the newest version was trained. */
-  newExamples?: number
-}
-// ---- END ISSUE 15 EXTENSIONS -------------------------------------------------------------------------------------
 
 type ModelAnswer = Answer<'/api/custom-models/{id}', 'get'>
 type VersionAnswer = ModelAnswer['versions'][number]
@@ -51,12 +28,13 @@ export type TrainingJob = Omit<JobAnswer, 'state' | 'stage' | 'version' | 'error
 /** `currentTraining` of a model: the QUEUED or RUNNING job in short. */
 export type TrainingSummary = Omit<SummaryAnswer, 'state' | 'stage'> & { state: TrainingState; stage: TrainingStage }
 export type ClassFigures = VersionAnswer['metrics']['perClass'][number]
-export type VersionMetrics = VersionAnswer['metrics'] & MetricsReportExtension
+export type VersionMetrics = VersionAnswer['metrics']
+/** A training picture the cross-validation named wrongly; `pictureId` is its classification id (may be deleted since). */
+export type MisclassifiedPicture = VersionMetrics['misclassified'][number]
 export type ModelVersion = Omit<VersionAnswer, 'metrics'> & { metrics: VersionMetrics }
 /** A class of the model: an album, `name` null once the album was deleted. */
 export type ModelClass = Omit<ModelAnswer['classes'][number], 'name'> & { name: string | null }
-export type CustomModel = Omit<ModelAnswer, 'versions' | 'activeVersion' | 'currentTraining' | 'classes'> &
-  CustomModelExtension & {
+export type CustomModel = Omit<ModelAnswer, 'versions' | 'activeVersion' | 'currentTraining' | 'classes'> & {
     classes: ModelClass[]
     versions: ModelVersion[]
     /** null until the first training succeeds */

@@ -1,87 +1,52 @@
 // Feedback that teaches (issue 15): the custom models the classify page offers, the examples feedback added to a
 // model, and how each version did. The calls go through the one HTTP client (CSRF, session guard, problems: http.ts).
-// The shapes issue 15 adds are not in the checked-in openapi.json yet (/work/zl-coord/models-page-contract.md): they
-// are declared once, in the block marked ISSUE 15 EXTENSIONS, so `make api-types` later only swaps them for
-// generated ones.
 import type { Http } from './http'
 import type { ApiProblem } from './problem'
+import type { components } from './openapi'
 import type { Answer, Classification } from './types'
 
-// ---- ISSUE 15 EXTENSIONS: replace with generated types once openapi.d.ts has them (make api-types) ---------------
+type Schemas = components['schemas']
 /** On a classification whose feedback filed it into a class of a custom model: it teaches the next version. */
-export interface TrainingExample {
-  modelId: string
-  label: string
-  addedAt: string
-}
+export type TrainingExample = Schemas['ExampleRef']
 /** On a classification made with one of the owner's custom models: which, its name now, the version that answered. */
-export interface CustomModelRef {
-  id: string
-  name: string
-  version: string
-}
+export type CustomModelRef = Schemas['CustomModelRef']
 /** `GET /api/custom-models/{id}/examples`: one picture feedback added to a class since the newest version. */
-export interface FeedbackExample {
-  /** The classification id: `/api/classifications/{pictureId}/thumbnail` shows it. */
-  pictureId: string
-  label: string
-  albumId: string
-  correct: boolean
-  addedAt: string
-}
-export interface ExamplesAnswer {
-  /** The newest version; null before the first training (then every example counts). */
-  sinceVersion: string | null
-  examples: FeedbackExample[]
-}
+export type FeedbackExample = Schemas['Example']
+export type ExamplesAnswer = Schemas['ExamplesResponse']
 /** `GET /api/custom-models/{id}/version-stats`: one row per kept version, oldest first. */
-export interface VersionStats {
-  version: string
-  crossValidatedAccuracy: number | null
-  /** Feedback given on classifications made with this version, and how much of it said "correct". */
-  feedback: number
-  correct: number
-  feedbackAccuracy: number | null
-}
+export type VersionStats = Schemas['VersionStats']
 /** A model named by 409 `album-in-custom-model` (`models`). */
 export interface ModelRef {
   id: string
   name: string
 }
-interface CustomModelExtension {
-  /** Feedback examples added since the newest version was trained. */
-  newExamples?: number
-}
-// ---- END ISSUE 15 EXTENSIONS -------------------------------------------------------------------------------------
 
 type ModelAnswer = Answer<'/api/custom-models/{id}', 'get'>
 
 /** What the classify page needs of a custom model: its name, active version (null until trained) and classes. */
 export type CustomModelChoice = Pick<ModelAnswer, 'id' | 'name'> &
-  CustomModelExtension & {
+  Partial<Pick<ModelAnswer, 'newExamples'>> & {
     activeVersion: string | null
     /** A class is an album; `name` null once the album was deleted. */
     classes: { albumId: string; name: string | null }[]
   }
 
-/** A classification as the api answers it after issue 15. */
-export type TaughtClassification = Classification & { customModel?: CustomModelRef | null; trainingExample?: TrainingExample | null }
 
 export const trainingExampleOf = (classification: Classification): TrainingExample | null =>
-  (classification as TaughtClassification).trainingExample ?? null
+  classification.trainingExample ?? null
 
 /** The prefix of a custom model's classifier folder (`u-<owner>-<model id>`), which a result names as its model. */
 const CUSTOM_FOLDER = 'u-'
 
 /** The custom model that answered, as the api names it (`customModel`; null for a model deleted since). */
 export const customModelRefOf = (classification: Classification | null | undefined): CustomModelRef | null =>
-  (classification as TaughtClassification | null | undefined)?.customModel ?? null
+  classification?.customModel ?? null
 
 /**
  * The custom model a result was made with: the api's `customModel`, else (an api before issue 15, or a model
  * deleted since) read from the classifier folder the answer names, `u-<owner id>-<model id>`; null for built-in models.
  */
-export function customModelIdOf(classification: Pick<TaughtClassification, 'model' | 'customModel'> | null | undefined): string | null {
+export function customModelIdOf(classification: (Pick<Classification, 'model'> & { customModel?: CustomModelRef | null }) | null | undefined): string | null {
   if (classification?.customModel?.id) return classification.customModel.id
   const name = classification?.model?.name
   if (!name?.startsWith(CUSTOM_FOLDER)) return null

@@ -194,7 +194,6 @@ const messages: Record<string, (problem: ApiProblem) => string> = {
   'training-finished': () => 'That training has already finished.',
   'quota-exceeded': quotaMessage,
   'model-version-not-found': () => 'That version of the model does not exist any more. Reload the page.',
-  'version-not-found': () => 'That version of the model does not exist any more. Reload the page.',
   'version-active': () => 'That version is the active one. Activate another version first, then delete this one.',
   'classifier-unavailable': () => 'The classifier is not reachable right now.',
   // The api names what is away (sign-in and sessions, or the database) and that nothing is lost.

@@ -43,6 +43,7 @@ export function customModel(overrides: Partial<CustomModel> = {}): CustomModel {
     activeVersion: null,
     versions: [],
     currentTraining: null,
+    newExamples: 0,
     createdAt: '2026-12-05T09:00:00Z',
     updatedAt: '2026-12-05T09:00:00Z',
     ...overrides,

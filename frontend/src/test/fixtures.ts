@@ -1,5 +1,5 @@
 import type { Album, Classification, SessionState, Stats, User } from '@/services/types'
-import type { CustomModelChoice, TaughtClassification } from '@/services/modelFeedback'
+import type { CustomModelChoice } from '@/services/modelFeedback'
 
 export const user: User = { id: 'u1', username: 'ada', email: 'ada@example.org', createdAt: '2026-11-20T10:00:00Z' }
 
@@ -141,7 +141,7 @@ export function customModel(overrides: Partial<CustomModelChoice> = {}): CustomM
 }
 
 /** A custom model's answer: every class with its share (the api's defaults for it, topK 100 and minScore 0). */
-export function customAnswer(overrides: Partial<TaughtClassification> = {}): TaughtClassification {
+export function customAnswer(overrides: Partial<Classification> = {}): Classification {
   return classification({
     model: { name: 'u-u1-m1', version: '2', task: 'classification' },
     topLabel: 'robin',
