@@ -35,6 +35,8 @@ describe('ModelCreateForm', () => {
     const rows = wrapper.findAll('[data-testid="class-row"]').map((row) => row.text())
     expect(rows[0]).toContain('beagle40')
     expect(rows[1]).toContain('pug3')
+    // "Add pictures" opens Classify with that class's album chosen
+    expect(wrapper.findAll('[data-testid="class-row"] a.add-link')[1]!.attributes('href')).toBe('/?album=a2')
     const warnings = wrapper.findAll('[data-testid="class-warnings"] li')
     expect(warnings.map((w) => w.attributes('data-kind'))).toEqual(['too-few-pictures', 'unbalanced'])
     expect(warnings[0]!.text()).toContain('Training will refuse')

@@ -14,7 +14,7 @@ const photo = () => new File([new Uint8Array(64)], 'bird.png', { type: 'image/pn
 const models = { defaultModel: 'coco-centernet', models: [{ name: 'coco-centernet', task: 'detection', description: null, activeVersion: '1', versions: ['1'], labels: ['cat'] }] }
 const untrained = customModel({ id: 'm2', name: 'Seeds', activeVersion: null })
 
-async function mountView(signedIn = true) {
+async function mountView(signedIn = true, path = '/') {
   const pinia = createPinia()
   setActivePinia(pinia)
   const auth = useAuthStore()
@@ -22,7 +22,7 @@ async function mountView(signedIn = true) {
     auth.user = user
     auth.status = 'user'
   } else auth.status = 'guest'
-  const router = await testRouter('/')
+  const router = await testRouter(path)
   const wrapper = mount(ClassifyView, { global: { plugins: [pinia, router] }, attachTo: document.body })
   await flushPromises()
   return { wrapper, announcer: () => wrapper.get('[data-testid="announcer"]').text() }
@@ -186,5 +186,17 @@ describe('Classify with a custom model', () => {
     expect(wrapper.find('[data-testid="custom-models"]').exists()).toBe(false)
     expect(calls.some((call) => call.path === '/api/custom-models')).toBe(false)
     wrapper.unmount()
+  })
+
+  it('files uploads into the album a Models page link names (?album=), for a signed-in person only', async () => {
+    stubFetch({ 'GET /api/models': { body: models }, 'GET /api/custom-models': { body: [customModel()] }, 'GET /api/albums': { body: [] } })
+    const requests = stubXhr([{ status: 201, body: customAnswer() }])
+    const { wrapper } = await mountView(true, '/?album=a7')
+    await pick(wrapper)
+    await vi.waitFor(() => expect(requests).toHaveLength(1))
+    expect(requests[0]!.body!.get('albumId')).toBe('a7')
+
+    const guest = await mountView(false, '/?album=a7')
+    expect(guest.wrapper.find('#upload-album').exists()).toBe(false)
   })
 })

@@ -178,7 +178,8 @@ public class CustomModels implements CustomModelLookup {
         removeFolder(model.folder());
     }
 
-    CustomModel activate(String ownerId, String id, String version) {
+    /** The owner's model, which must have {@code version} (else 404 {@code model-version-not-found}). */
+    private CustomModel withVersion(String ownerId, String id, String version) {
         CustomModel model = get(ownerId, id);
         if (model.version(version).isEmpty()) {
             throw new ApiException(
@@ -187,6 +188,11 @@ public class CustomModels implements CustomModelLookup {
                     Map.of("version", version),
                     null);
         }
+        return model;
+    }
+
+    CustomModel activate(String ownerId, String id, String version) {
+        withVersion(ownerId, id, version);
         mongo.updateFirst(
                 owned(ownerId, id).addCriteria(where("versions.version").is(version)),
                 new Update().set("activeVersion", version).set("updatedAt", now()),
@@ -199,14 +205,7 @@ public class CustomModels implements CustomModelLookup {
      * classifier being away leaves an orphan version folder there, which nobody can pick any more.
      */
     void deleteVersion(String ownerId, String id, String version) {
-        CustomModel model = get(ownerId, id);
-        if (model.version(version).isEmpty()) {
-            throw new ApiException(
-                    ProblemType.MODEL_VERSION_NOT_FOUND,
-                    "The model has no version " + version + ".",
-                    Map.of("version", version),
-                    null);
-        }
+        CustomModel model = withVersion(ownerId, id, version);
         // Conditional on "not active" in the same write, so a concurrent activation cannot be undercut.
         long pulled = mongo.updateFirst(
                         owned(ownerId, id).addCriteria(where("activeVersion").ne(version)),
