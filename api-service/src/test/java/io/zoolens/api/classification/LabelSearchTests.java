@@ -189,5 +189,21 @@ class LabelSearchTests {
                 }
             };
         }
+
+        /** Label search does not read custom models: none are found. */
+        @Bean
+        CustomModelLookup customModelLookup() {
+            return new CustomModelLookup() {
+                @Override
+                public Choice resolve(String ownerId, String modelId, String version) {
+                    throw new IllegalStateException("label search classifies nothing");
+                }
+
+                @Override
+                public Map<String, ModelRef> byFolder(String ownerId, Collection<String> folders) {
+                    return Map.of();
+                }
+            };
+        }
     }
 }
