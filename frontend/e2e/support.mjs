@@ -81,7 +81,8 @@ export function apiOf(context, base = settings.baseUrl) {
     get: (path) => call('GET', path),
     post: (path, json) => call('POST', path, { json }),
     put: (path, json) => call('PUT', path, { json }),
-    upload: (name, mimeType, buffer) => call('POST', '/classifications', { multipart: { image: { name, mimeType, buffer } } }),
+    /** An upload; `fields` are further form parts, e.g. `{ albumId }` to file it into an album. */
+    upload: (name, mimeType, buffer, fields = {}) => call('POST', '/classifications', { multipart: { image: { name, mimeType, buffer }, ...fields } }),
   }
 }
 
