@@ -195,8 +195,10 @@ describe('Classify with a custom model', () => {
     await pick(wrapper)
     await vi.waitFor(() => expect(requests).toHaveLength(1))
     expect(requests[0]!.body!.get('albumId')).toBe('a7')
+    wrapper.unmount()
 
     const guest = await mountView(false, '/?album=a7')
     expect(guest.wrapper.find('#upload-album').exists()).toBe(false)
+    guest.wrapper.unmount()
   })
 })
