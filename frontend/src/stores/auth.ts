@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { config } from '@/config'
-import { api, type LoginRequest, type PasswordRules, type RegisterRequest, type SessionLimits, type SessionState, type SessionUsage, type User } from '@/services/api'
+import { api, ApiProblem, type LoginRequest, type PasswordRules, type RegisterRequest, type SessionLimits, type SessionState, type SessionUsage, type User } from '@/services/api'
 import type { Method } from '@/services/http'
 import { useAlbumsStore } from './albums'
 import { useCustomModelsStore } from './customModels'
@@ -18,6 +18,33 @@ export type AuthStatus = 'unknown' | 'guest' | 'user' | 'signed-out'
 /** Focus and visibilitychange usually come together: one check for both. */
 const CHECK_GAP_MS = 2000
 
+/**
+ * The signed-in user, kept in this browser so that a reload without a network (the installed app offline) still
+ * knows who it is instead of showing a guest's pages. Removed whenever the app stops being signed in.
+ */
+const LAST_USER_KEY = 'zoolens.lastUser'
+
+function rememberUser(user: User | null) {
+  try {
+    if (user) localStorage.setItem(LAST_USER_KEY, JSON.stringify(user))
+    else localStorage.removeItem(LAST_USER_KEY)
+  } catch {
+    // Storage unavailable (private mode, quota): an offline reload then starts as a guest, as before.
+  }
+}
+
+function rememberedUser(): User | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(LAST_USER_KEY) ?? 'null') as Partial<User> | null
+    return stored && typeof stored.id === 'string' && typeof stored.username === 'string' ? (stored as User) : null
+  } catch {
+    return null
+  }
+}
+
+/** No answer at all (the browser is offline, or the network dropped the request), as opposed to an answer. */
+const unanswered = (problem: unknown) => problem instanceof ApiProblem && (problem.slug === 'network-error' || problem.slug === 'timeout')
+
 export const useAuthStore = defineStore('auth', () => {
   const user = ref<User | null>(null)
   const status = ref<AuthStatus>('unknown')
@@ -28,11 +55,15 @@ export const useAuthStore = defineStore('auth', () => {
   /** Who was signed in when the session ended, while the app is `signed-out`. */
   const endedUser = ref<User | null>(null)
   const passwordRules = ref<PasswordRules | null>(null)
+  /** The last look at the session got no answer: the app goes on with what it knew (and says it is offline). */
+  const unreachable = ref(false)
   let loading: Promise<void> | null = null
   let lastCheck = 0
 
   const isSignedIn = computed(() => status.value === 'user')
   const signedOut = computed(() => status.value === 'signed-out')
+
+  watch(user, rememberUser, { flush: 'sync' })
 
   /** Data loaded for one person must not be shown to the next one. */
   function forgetPersonalData() {
@@ -100,15 +131,30 @@ export const useAuthStore = defineStore('auth', () => {
     },
   })
 
-  /** Asks the API who is using the app (once, unless forced); a failure at start counts as guest so the app works. */
+  /**
+   * Asks the API who is using the app (once, unless forced). A failure at start counts as guest so the app works,
+   * unless there was no answer at all and this browser was signed in last: offline, it stays that user (a real
+   * answer later, such as 401 `session-ended`, still signs it out).
+   */
   function load(force = false): Promise<void> {
     if (status.value !== 'unknown' && !force) return Promise.resolve()
     loading ??= api.auth
       .session()
-      .then(apply)
-      .catch(() => {
+      .then((session) => {
+        unreachable.value = false
+        apply(session)
+      })
+      .catch((problem: unknown) => {
+        unreachable.value = unanswered(problem)
         // Unreachable while signed in: keep what we know, the next check or request will tell.
-        if (status.value === 'unknown') setUser(null)
+        if (status.value !== 'unknown') return
+        const known = unreachable.value ? rememberedUser() : null
+        if (known) {
+          user.value = known
+          status.value = 'user'
+        } else {
+          setUser(null)
+        }
       })
       .finally(() => {
         loading = null
@@ -133,12 +179,16 @@ export const useAuthStore = defineStore('auth', () => {
       if (status.value === 'user') check(intervalMs)
     }
     const input = { capture: true, passive: true } as const
+    // Back online: ask at once, so a user kept from before (offline) is confirmed or signed out.
+    const onOnline = () => check(0)
     window.addEventListener('focus', onReturn)
+    window.addEventListener('online', onOnline)
     document.addEventListener('visibilitychange', onReturn)
     window.addEventListener('pointerdown', onInput, input)
     window.addEventListener('keydown', onInput, input)
     return () => {
       window.removeEventListener('focus', onReturn)
+      window.removeEventListener('online', onOnline)
       document.removeEventListener('visibilitychange', onReturn)
       window.removeEventListener('pointerdown', onInput, input)
       window.removeEventListener('keydown', onInput, input)
@@ -180,7 +230,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   return {
-    user, status, guest, limits, usage, endedUser, passwordRules, isSignedIn, signedOut,
+    user, status, guest, limits, usage, endedUser, passwordRules, unreachable, isSignedIn, signedOut,
     load, watchSession, sessionEnded, continueAsGuest, loadPasswordRules, register, signIn, signOut, deleteAccount,
   }
 })

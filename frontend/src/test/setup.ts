@@ -1,4 +1,4 @@
-// Shared unit-test setup: every test starts with a fresh cookie jar.
+// Shared unit-test setup: every test starts with a fresh cookie jar and empty local storage.
 import { afterEach } from 'vitest'
 import { api } from '@/services/api'
 
@@ -10,6 +10,8 @@ export function setCookie(name: string, value: string) {
 afterEach(() => {
   // An auth store installs itself as the transport's session guard; the next test starts without one.
   api.auth.guardSession(null)
+  // The auth store remembers the last user for offline reloads; the next test starts without one.
+  if (typeof localStorage !== 'undefined') localStorage.clear()
   if (typeof document === 'undefined') return
   for (const cookie of document.cookie.split(';')) {
     const name = cookie.split('=')[0]?.trim()
