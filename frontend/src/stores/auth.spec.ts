@@ -51,6 +51,92 @@ describe('auth store', () => {
     expect(auth.status).toBe('guest')
   })
 
+  describe('offline (a reload of the installed app without a network)', () => {
+    const noNetwork = () => {
+      throw new TypeError('Failed to fetch')
+    }
+
+    /** The first visit, online: the user this browser remembers. */
+    async function signedInBefore() {
+      setActivePinia(createPinia())
+      stubFetch({ 'GET /api/auth/session': signedIn() })
+      await useAuthStore().load()
+      // A reload starts a new app: a new store.
+      setActivePinia(createPinia())
+    }
+
+    it('keeps the last signed-in user when /auth/session gets no answer, and says the API is unreachable', async () => {
+      await signedInBefore()
+      const { calls } = stubFetch({ 'GET /api/auth/session': noNetwork, 'GET /api/stats': noNetwork })
+      const auth = useAuthStore()
+      await auth.load()
+      expect(auth.status).toBe('user')
+      expect(auth.isSignedIn).toBe(true)
+      expect(auth.user?.username).toBe('ada')
+      expect(auth.unreachable).toBe(true)
+      // Requests still name the user, so the API can tell once it answers.
+      await expect(api.stats.get()).rejects.toMatchObject({ slug: 'network-error' })
+      expect(calls.at(-1)?.headers['X-Expected-User']).toBe('u1')
+    })
+
+    it('still signs out on a real answer once the network is back: 401 session-ended, or a session without a user', async () => {
+      await signedInBefore()
+      stubFetch({ 'GET /api/auth/session': noNetwork })
+      const auth = useAuthStore()
+      await auth.load()
+      stubFetch({ 'GET /api/auth/session': signedIn(), 'GET /api/stats': problem(401, 'session-ended') })
+      await expect(api.stats.get()).rejects.toMatchObject({ slug: 'session-ended' })
+      expect(auth.status).toBe('signed-out')
+      expect(auth.endedUser?.username).toBe('ada')
+
+      // Signed out: the next offline reload is a guest's.
+      setActivePinia(createPinia())
+      stubFetch({ 'GET /api/auth/session': noNetwork })
+      const reloaded = useAuthStore()
+      await reloaded.load()
+      expect(reloaded.status).toBe('guest')
+
+      await signedInBefore()
+      stubFetch({ 'GET /api/auth/session': noNetwork })
+      const again = useAuthStore()
+      await again.load()
+      const stop = again.watchSession(60000)
+      stubFetch({ 'GET /api/auth/session': guestSession() })
+      window.dispatchEvent(new Event('online'))
+      await vi.waitFor(() => expect(again.status).toBe('signed-out'))
+      expect(again.unreachable).toBe(false)
+      stop()
+    })
+
+    it('is a guest offline when nobody was signed in here, or the last one signed out', async () => {
+      stubFetch({ 'GET /api/auth/session': noNetwork })
+      const auth = useAuthStore()
+      await auth.load()
+      expect(auth.status).toBe('guest')
+      expect(auth.unreachable).toBe(true)
+
+      await signedInBefore()
+      stubFetch({ 'GET /api/auth/session': signedIn(), 'POST /api/auth/logout': { status: 204 } })
+      const first = useAuthStore()
+      await first.load()
+      await first.signOut()
+      setActivePinia(createPinia())
+      stubFetch({ 'GET /api/auth/session': noNetwork })
+      const reloaded = useAuthStore()
+      await reloaded.load()
+      expect(reloaded.status).toBe('guest')
+    })
+
+    it('keeps no user for an answer that is an error: only no answer at all keeps one', async () => {
+      await signedInBefore()
+      stubFetch({ 'GET /api/auth/session': problem(503, 'service-unavailable') })
+      const auth = useAuthStore()
+      await auth.load()
+      expect(auth.status).toBe('guest')
+      expect(auth.unreachable).toBe(false)
+    })
+  })
+
   it('signs up, becomes the user and forgets data loaded as a guest', async () => {
     const { calls } = stubFetch({ 'POST /api/auth/register': { status: 201, body: user } })
     const history = useHistoryStore()

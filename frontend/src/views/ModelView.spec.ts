@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { problem, stubFetch } from '@/test/fetchStub'
-import { album, user } from '@/test/fixtures'
+import { album, session, user } from '@/test/fixtures'
 import { customModel, job, version } from '@/test/customModelFixtures'
 import { stubEventSource } from '@/test/fakeEventSource'
 import { setCookie } from '@/test/setup'
@@ -72,6 +72,63 @@ describe('ModelView', () => {
     expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/custom-models/m1/versions/1')).toBe(true)
     expect(wrapper.findAll('[data-testid="version-row"]')).toHaveLength(1)
     expect(router.currentRoute.value.query.compare).toBe('2')
+    wrapper.unmount()
+  })
+
+  it('changes the classes, then trains a new version from the confirmation and takes focus to its progress', async () => {
+    const current = { ...trained, currentTraining: null }
+    const withCorgi = { ...current, classes: [...current.classes, { albumId: 'a3', name: 'corgi' }] }
+    const { calls } = stubFetch({
+      'GET /api/albums': { body: [...albums, album({ id: 'a3', name: 'corgi', itemCount: 12 })] },
+      'GET /api/custom-models/m1': { body: current },
+      'PATCH /api/custom-models/m1': { body: withCorgi },
+      'POST /api/custom-models/m1/trainings': { status: 202, body: job({ id: 'j6', state: 'QUEUED', stage: 'QUEUED' }) },
+    })
+    const { wrapper } = await mountView('/models/m1')
+    expect(wrapper.findAll('[data-testid="class-row"]')).toHaveLength(2)
+    await wrapper.get('[data-testid="model-classes-edit"]').trigger('click')
+    await flushPromises()
+    // One class table at a time: the editor's, for the classes being picked.
+    expect(wrapper.findAll('[data-testid="class-check"]')).toHaveLength(1)
+    await wrapper.get('[data-testid="model-album"][value="a3"]').setValue(true)
+    await wrapper.get('[data-testid="model-classes-editor"]').trigger('submit')
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ albumIds: ['a1', 'a2', 'a3'] })
+    expect(wrapper.get('.page-header p').text()).toContain('3 classes')
+    expect(wrapper.findAll('[data-testid="class-row"]')).toHaveLength(3)
+    await wrapper.get('[data-testid="model-classes-train"]').trigger('click')
+    await flushPromises()
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/api/custom-models/m1/trainings')).toBe(true)
+    expect(document.activeElement?.id).toBe('training-heading')
+    expect(wrapper.get('[data-testid="training-status"]').text()).toBe('Waiting for its turn…')
+    wrapper.unmount()
+  })
+
+  it('after an offline reload stays the signed-in user’s page: the model could not be loaded, no guest invite', async () => {
+    // Signed in on the last visit (the store remembers the user in this browser)…
+    stubFetch({ 'GET /api/auth/session': { body: session() } })
+    await useAuthStore().load()
+    // …then reloaded without a network: a new app, every request fails without an answer.
+    setActivePinia(createPinia())
+    stubFetch({
+      'GET /api/auth/session': () => {
+        throw new TypeError('Failed to fetch')
+      },
+      'GET /api/albums': () => {
+        throw new TypeError('Failed to fetch')
+      },
+      'GET /api/custom-models/m1': () => {
+        throw new TypeError('Failed to fetch')
+      },
+    })
+    await useAuthStore().load()
+    const router = await testRouter('/models/m1')
+    const wrapper = mount(ModelView, { props: { id: 'm1' }, global: { plugins: [router] } })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="guest-invite"]').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('Custom models come with an account')
+    expect(wrapper.get('[data-testid="problem"]').attributes('data-problem')).toBe('network-error')
+    expect(wrapper.get('[data-testid="problem"]').text()).toContain('The model could not be loaded')
     wrapper.unmount()
   })
 
