@@ -23,12 +23,13 @@ export function photo(name) {
   return { file, type: name.endsWith('.png') ? 'image/png' : 'image/jpeg' }
 }
 
-/** Three classes a model tells apart well: album name → photo, the names made unique with `suffix`. */
-export function threeClasses(suffix) {
+/** Three classes a model tells apart well: album name → photo, the names made unique with `suffix` if given. */
+export function threeClasses(suffix = '') {
+  const name = (word) => (suffix ? `${word} ${suffix}` : word)
   return {
-    [`Cats ${suffix}`]: photo('chelsea.png'),
-    [`Coffee ${suffix}`]: photo('coffee.png'),
-    [`Rockets ${suffix}`]: photo('rocket.jpg'),
+    [name('Cats')]: photo('chelsea.png'),
+    [name('Coffee')]: photo('coffee.png'),
+    [name('Rockets')]: photo('rocket.jpg'),
   }
 }
 
