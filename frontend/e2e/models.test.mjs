@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { albumsOfCrops, createModelOnPage, followTraining, signUp, threeClasses } from './models-support.mjs'
-import { apiOf, launchBrowser, settings, snap, viewports, watchErrors } from './support.mjs'
+import { apiOf, launchBrowser, mainViewport, settings, snap, watchErrors } from './support.mjs'
 
 const base = settings.baseUrl
 const suffix = Date.now().toString(36)
@@ -25,7 +25,7 @@ describe('Custom models in the browser', { timeout: 6 * 60 * 1000 }, () => {
 
   before(async () => {
     browser = await launchBrowser()
-    context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: viewports.desktop, serviceWorkers: 'block' })
+    context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: mainViewport, serviceWorkers: 'block' })
     context.setDefaultTimeout(20000)
     page = await context.newPage()
     watchErrors(page, pageErrors)

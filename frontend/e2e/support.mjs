@@ -23,6 +23,9 @@ export const viewports = {
   phone: { width: 390, height: 844 },
 }
 
+/** The size a file that runs at one size works at: ZOOLENS_E2E_VIEWPORT=phone runs it on a phone (default desktop). */
+export const mainViewport = viewports[process.env.ZOOLENS_E2E_VIEWPORT ?? 'desktop'] ?? viewports.desktop
+
 export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: settings.chromium,
@@ -39,6 +42,7 @@ let shot = 0
 export async function snap(page, name) {
   mkdirSync(settings.screenshots, { recursive: true })
   const prefix = String(++shot).padStart(2, '0')
+  const before = page.viewportSize() ?? viewports.desktop
   for (const [kind, viewport] of Object.entries(viewports)) {
     await page.setViewportSize(viewport)
     await page.waitForTimeout(350) // charts and grids re-lay out after a resize
@@ -47,7 +51,7 @@ export async function snap(page, name) {
     await page.waitForTimeout(200)
     await page.screenshot({ path: path.join(settings.screenshots, `${prefix}-${name}-${kind}.png`) })
   }
-  await page.setViewportSize(viewports.desktop)
+  await page.setViewportSize(before)
 }
 
 /**
