@@ -64,6 +64,20 @@ describe('Custom models: refusals, cancel, feedback, keyboard, accessibility, of
     await page.locator('[data-testid="model-title"]').waitFor()
   }
   const problemText = () => page.locator('[data-testid="model-training"] [data-testid="problem"]').innerText()
+  /** Waits until the class table shows these picture counts (the page re-reads the albums after it opens). */
+  const classCounts = async (counts) => {
+    const shown = () =>
+      page.evaluate(() => [...document.querySelectorAll('[data-testid="class-row"]')].map((row) => [row.querySelector('th')?.textContent.trim(), Number(row.querySelector('td')?.textContent)]))
+    await page
+      .waitForFunction(
+        (wanted) =>
+          Object.entries(wanted).every(([name, count]) =>
+            [...document.querySelectorAll('[data-testid="class-row"]')].some((row) => row.querySelector('th')?.textContent.trim() === name && Number(row.querySelector('td')?.textContent) === count),
+          ),
+        counts,
+      )
+      .catch(async (error) => assert.fail(`the class table shows ${JSON.stringify(await shown())}, not ${JSON.stringify(counts)}: ${error.message}`))
+  }
 
   before(async () => {
     browser = await launchBrowser()
@@ -103,8 +117,10 @@ describe('Custom models: refusals, cancel, feedback, keyboard, accessibility, of
     await timed('refusal', async () => {
       const fewId = await createModelByApi(api, `Too few ${suffix}`, [albums[cats], albums[few]])
       await modelPage(fewId)
+      await classCounts({ [cats]: 6, [few]: 2 })
       // Before anything is sent: the class check names the class and how many pictures to add.
       const warning = page.locator('[data-testid="class-warnings"] li[data-kind="too-few-pictures"]')
+      assert.equal(await warning.count(), 1, 'only the small class is too small')
       assert.match(await warning.innerText(), new RegExp(`Training will refuse: “${few}” has 2 pictures; a class needs at least 5 .* Add 3 more\\.`))
       await page.locator('[data-testid="training-start"]').click()
       await page.locator('[data-testid="model-training"] [data-testid="problem"][data-problem="training-refused"]').waitFor()
@@ -116,6 +132,7 @@ describe('Custom models: refusals, cancel, feedback, keyboard, accessibility, of
 
       const mixedId = await createModelByApi(api, `Shared ${suffix}`, [albums[coffee], albums[mixed]])
       await modelPage(mixedId)
+      await classCounts({ [coffee]: 6, [mixed]: 6 })
       assert.equal(await page.locator('[data-testid="class-warnings"] [data-kind]').count(), 0, 'the counts alone cannot see a shared picture')
       await page.locator('[data-testid="training-start"]').click()
       await page.locator('[data-testid="model-training"] [data-testid="problem"][data-problem="training-refused"]').waitFor()
