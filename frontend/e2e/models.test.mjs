@@ -46,7 +46,7 @@ describe('Custom models in the browser', { timeout: 6 * 60 * 1000 }, () => {
   it('creates a model from the three albums on the Models page', async () => {
     await page.goto(`${base}/models`)
     await page.getByText('No models yet').waitFor()
-    modelId = await createModelOnPage(page, base, `Things ${suffix}`, classNames, { beforeSubmit: () => snap(page, 'models-create') })
+    modelId = await createModelOnPage(page, base, `Things ${suffix}`, classNames, { beforeSubmit: () => snap(page, 'models-create', mainViewport) })
     modelUrl = page.url()
     assert.match(await page.locator('.page-header p').first().innerText(), /3 classes · not trained yet/)
   })
@@ -72,7 +72,7 @@ describe('Custom models in the browser', { timeout: 6 * 60 * 1000 }, () => {
     await confusion.locator('canvas').waitFor()
     assert.ok(((await confusion.locator('canvas').boundingBox())?.width ?? 0) > 100, 'the heatmap is drawn')
     assert.equal(await confusion.locator('[data-testid="confusion-table"] tbody tr').count(), 3)
-    await snap(page, 'model-report')
+    await snap(page, 'model-report', mainViewport)
   })
 
   it('classifies a new photo with the model on Classify: every class gets a bar; "Wrong → it is …" teaches it', async () => {
@@ -101,7 +101,7 @@ describe('Custom models in the browser', { timeout: 6 * 60 * 1000 }, () => {
     const taught = page.locator('[data-testid="feedback-taught"]')
     await taught.waitFor()
     assert.match(await taught.innerText(), new RegExp(`Added to class ${other} for the next version of Things ${suffix}`))
-    await snap(page, 'model-classify-feedback')
+    await snap(page, 'model-classify-feedback', mainViewport)
 
     await taught.getByRole('link', { name: `Things ${suffix}` }).click()
     await page.waitForURL(modelUrl)
@@ -131,7 +131,7 @@ describe('Custom models in the browser', { timeout: 6 * 60 * 1000 }, () => {
     assert.equal(await compare.locator('[data-testid="compare-class"]').count(), 3)
     for (const name of classNames) await compare.locator('[data-testid="compare-class"]', { hasText: name }).waitFor()
     assert.match(await compare.getByRole('row', { name: /^Pictures/ }).innerText(), /18\s+19\s+\+1/, 'version 2 learnt from one picture more')
-    await snap(page, 'model-compare')
+    await snap(page, 'model-compare', mainViewport)
   })
 
   it('deletes the model; its albums stay', async () => {

@@ -38,11 +38,11 @@ let shot = 0
 /**
  * Saves the page at desktop and phone widths as screenshots/NN-name-{desktop,phone}.png. The window is made as
  * tall as the page (rather than a full-page capture) so that fixed parts such as the phone tab bar sit where they belong.
+ * The page is left at `after` (desktop unless told).
  */
-export async function snap(page, name) {
+export async function snap(page, name, after = viewports.desktop) {
   mkdirSync(settings.screenshots, { recursive: true })
   const prefix = String(++shot).padStart(2, '0')
-  const before = page.viewportSize() ?? viewports.desktop
   for (const [kind, viewport] of Object.entries(viewports)) {
     await page.setViewportSize(viewport)
     await page.waitForTimeout(350) // charts and grids re-lay out after a resize
@@ -51,7 +51,7 @@ export async function snap(page, name) {
     await page.waitForTimeout(200)
     await page.screenshot({ path: path.join(settings.screenshots, `${prefix}-${name}-${kind}.png`) })
   }
-  await page.setViewportSize(before)
+  await page.setViewportSize(after)
 }
 
 /**
