@@ -1,7 +1,8 @@
 // Zoolens service worker: keeps the app shell available offline.
 // Emitted as /sw.js by build/service-worker-plugin.ts, which fills in the two placeholders below.
 // Rules: only same-origin GETs are handled; /api is never cached (results are private and live);
-// navigations are network-first with the cached shell as fallback; hashed assets are cache-first.
+// navigations are network-first with the cached shell as fallback; hashed assets are cache-first; the other
+// precached files (manifest, icons) are network-first with the cache as fallback.
 const VERSION = '__ZOOLENS_SW_VERSION__'
 const PRECACHE = __ZOOLENS_SW_PRECACHE__
 const CACHE = `zoolens-shell-${VERSION}`
@@ -40,5 +41,10 @@ self.addEventListener('fetch', (event) => {
   }
   if (url.pathname.startsWith('/assets/')) {
     event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)))
+    return
+  }
+  // The manifest and icons (unhashed names): fresh while online, the precached copy offline.
+  if (PRECACHE.includes(url.pathname)) {
+    event.respondWith(fetch(request).catch(() => caches.match(request).then((cached) => cached ?? Response.error())))
   }
 })

@@ -23,6 +23,9 @@ export const viewports = {
   phone: { width: 390, height: 844 },
 }
 
+/** The size a file that runs at one size works at: ZOOLENS_E2E_VIEWPORT=phone runs it on a phone (default desktop). */
+export const mainViewport = viewports[process.env.ZOOLENS_E2E_VIEWPORT ?? 'desktop'] ?? viewports.desktop
+
 export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: settings.chromium,
@@ -35,8 +38,9 @@ let shot = 0
 /**
  * Saves the page at desktop and phone widths as screenshots/NN-name-{desktop,phone}.png. The window is made as
  * tall as the page (rather than a full-page capture) so that fixed parts such as the phone tab bar sit where they belong.
+ * The page is left at `after` (desktop unless told).
  */
-export async function snap(page, name) {
+export async function snap(page, name, after = viewports.desktop) {
   mkdirSync(settings.screenshots, { recursive: true })
   const prefix = String(++shot).padStart(2, '0')
   for (const [kind, viewport] of Object.entries(viewports)) {
@@ -47,7 +51,7 @@ export async function snap(page, name) {
     await page.waitForTimeout(200)
     await page.screenshot({ path: path.join(settings.screenshots, `${prefix}-${name}-${kind}.png`) })
   }
-  await page.setViewportSize(viewports.desktop)
+  await page.setViewportSize(after)
 }
 
 /**

@@ -129,6 +129,25 @@ describe('custom models store', () => {
     expect(calls).toHaveLength(1)
   })
 
+  it('keeps a new training when the cancelled one’s late news arrives (cancel while queued, then Train at once)', async () => {
+    const sources = stubEventSource()
+    stubFetch({
+      'POST /api/custom-models/m1/trainings': { status: 202, body: job({ id: 'j1', state: 'QUEUED', stage: 'QUEUED' }) },
+      'POST /api/custom-models/m1/trainings/j1/cancel': { status: 202, body: job({ id: 'j1', state: 'CANCELLED', stage: 'QUEUED' }) },
+    })
+    const store = useCustomModelsStore()
+    await store.train('m1')
+    await store.cancel('m1')
+    expect(store.trainings.m1?.state).toBe('CANCELLED')
+    stubFetch({ 'POST /api/custom-models/m1/trainings': { status: 202, body: job({ id: 'j2', state: 'QUEUED', stage: 'QUEUED' }) } })
+    await store.train('m1')
+    // The first job's stream still says how it ended, after the second one started.
+    sources[0]!.emit('progress', job({ id: 'j1', state: 'CANCELLED', stage: 'QUEUED' }))
+    expect(store.trainings.m1).toMatchObject({ id: 'j2', state: 'QUEUED' })
+    sources[1]!.emit('progress', job({ id: 'j2', done: 3 }))
+    expect(store.trainings.m1).toMatchObject({ id: 'j2', state: 'RUNNING', done: 3 })
+  })
+
   it('activates and deletes versions', async () => {
     const model = customModel({ activeVersion: '2', versions: [version({ version: '1' }), version({ version: '2' })] })
     const { calls } = stubFetch({

@@ -111,7 +111,7 @@ export const useCustomModelsStore = defineStore('customModels', () => {
     const job = trainings.value[id]
     if (!job || isFinished(job)) return
     try {
-      news(id, await api.customModels.cancelTraining(id, job.id))
+      newsOf(id, job.id, await api.customModels.cancelTraining(id, job.id))
     } catch (problem) {
       // It ended meanwhile: the news of how is on its way (or here already).
       if (!(problem instanceof ApiProblem && problem.slug === 'training-finished')) throw problem
@@ -135,6 +135,14 @@ export const useCustomModelsStore = defineStore('customModels', () => {
     }
   }
 
+  /**
+   * News of job `jobId` only while it is still the model's job: a cancel's reply or a stream event that arrives after
+   * a new training replaced it (cancel while queued, then Train at once) must not show the old outcome again.
+   */
+  function newsOf(modelId: string, jobId: string, job: TrainingJob) {
+    if (trainings.value[modelId]?.id === jobId) news(modelId, job)
+  }
+
   /** Follows a job of a model (by its event stream, else by polling), replacing whatever was followed before. */
   function follow(modelId: string, job: TrainingJob) {
     if (followers.get(modelId)?.jobId === job.id) return
@@ -144,7 +152,7 @@ export const useCustomModelsStore = defineStore('customModels', () => {
     const stop = followTraining({
       eventsUrl: api.customModels.trainingEventsUrl(modelId, job.id),
       fetchJob: () => api.customModels.training(modelId, job.id),
-      onJob: (next) => news(modelId, next),
+      onJob: (next) => newsOf(modelId, job.id, next),
       onGone: () => followers.delete(modelId),
     })
     // A job that ended while the stream opened has already removed itself.
