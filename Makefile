@@ -3,7 +3,7 @@
 
 SHELL := /bin/bash
 export TF_CPP_MIN_LOG_LEVEL ?= 2
-# TensorFlow's oneDNN kernels: 1.7x faster inference on AVX2-only CPUs, where TensorFlow 2.10 leaves them off
+# TensorFlow's oneDNN kernels: much faster inference on AVX2-only CPUs, where TensorFlow (2.10 and 2.16) leaves them off
 # (docs/benchmarks.md). Read by the native library at load time, so it must be in the environment.
 export TF_ENABLE_ONEDNN_OPTS ?= 1
 MVN := ./mvnw -B -ntp
@@ -71,12 +71,15 @@ bench: test-images bench-inference ## (1)-(5) of issue 7: in-process JMH, classi
 bench_jmh = $(BENCH_MVN) -q -Pbench $(EXEC_PLUGIN):exec -pl $(1) -Dexec.executable=java \
 	-Dexec.args="$(3) $(BENCH_INFERENCE_ARGS) -cp %classpath $(2)"
 
-bench-inference: test-images model ## (1) raw DJL, (5) TensorFlow Java and custom-model training in-process (JMH) -> target/bench/results/*.json
+bench-inference: test-images model ## (1) raw DJL (current and legacy engine), (5) TensorFlow Java and custom-model training in-process (JMH) -> target/bench/results/*.json
 	scripts/maven-repo-view.sh $(BENCH_REPO)
 	$(BENCH_MVN) -q -Pbench install -Dmaven.test.skip=true -Dspotless.check.skip=true -pl model-support,model-training,bench/jmh-support -am
 	$(BENCH_MVN) -q -Pbench test-compile -Dspotless.check.skip=true -pl bench/djl,bench/tensorflow-java,bench/training
 	$(BENCH_MVN) -q -Pbench $(EXEC_PLUGIN):exec -pl bench/djl -Dexec.executable=java \
 		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.bench.djl.RawInferenceBenchmark"
+	@# The engine before issue 16 (DJL 0.28 + TensorFlow 2.10.1), same model and input: raw-djl-legacy.json
+	$(BENCH_MVN) -q -Pbench -Dzoolens.engine=legacy $(EXEC_PLUGIN):exec -pl bench/djl -Dexec.executable=java \
+		-Dexec.args="$(BENCH_INFERENCE_ARGS) -Dzoolens.engine=legacy -cp %classpath io.zoolens.bench.djl.RawInferenceBenchmark"
 	$(BENCH_MVN) -q -Pbench $(EXEC_PLUGIN):exec -pl bench/tensorflow-java -Dexec.executable=java \
 		-Dexec.args="$(BENCH_INFERENCE_ARGS) -cp %classpath io.zoolens.bench.tensorflowjava.TensorFlowJavaBenchmark"
 	$(call bench_jmh,bench/training,io.zoolens.bench.training.FeatureExtractionBenchmark)

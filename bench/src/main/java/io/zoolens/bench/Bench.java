@@ -259,6 +259,7 @@ public final class Bench {
         List<TestImages.Photo> photos = TestImages.jpegs(settings.paths().images());
         InferenceSummary djl = inference("DJL", "raw-djl.json");
         InferenceSummary tensorflow = inference("TensorFlow Java", "tensorflow-java.json");
+        InferenceSummary djlLegacy = inference("DJL, legacy engine", "raw-djl-legacy.json");
         Map<String, Long> peaks = new LinkedHashMap<>();
         ClassifierScenario.Results classifier;
         StackScenario.Results stackResults;
@@ -302,6 +303,7 @@ public final class Bench {
                 settings,
                 djl,
                 tensorflow,
+                djlLegacy,
                 classifier,
                 source,
                 stackResults,

@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.tensorflow.proto.framework.AttrValue;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.NodeDef;
-import org.tensorflow.proto.framework.TensorProto;
-import org.tensorflow.proto.framework.TensorShapeProto;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.TensorProto;
+import org.tensorflow.proto.TensorShapeProto;
 
 /**
  * Tiny SavedModels with answers a test can work out by hand, written in the Zoolens folder layout:

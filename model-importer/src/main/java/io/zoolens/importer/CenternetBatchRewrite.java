@@ -5,11 +5,11 @@ import io.zoolens.model.SavedModelWriter.TensorSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tensorflow.proto.framework.AttrValue;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.NodeDef;
-import org.tensorflow.proto.framework.TensorShapeProto;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.TensorShapeProto;
 
 /**
  * Gives the centernet graph a batch dimension, so one session run classifies several images.

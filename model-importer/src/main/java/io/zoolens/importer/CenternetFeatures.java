@@ -4,8 +4,8 @@ import io.zoolens.model.PooledFeatures;
 import io.zoolens.model.SavedModelWriter.TensorSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
 
 /**
  * Gives the default model a second output, {@code features}: the global average pool of a late MobileNetV3

@@ -4,9 +4,9 @@ import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.TensorProto;
-import org.tensorflow.proto.framework.TensorShapeProto;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.TensorProto;
+import org.tensorflow.proto.TensorShapeProto;
 
 /**
  * A weight as TF.js holds it after dequantization (float32, int32, bool or string values), turned into

@@ -6,15 +6,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tensorflow.proto.framework.AttrValue;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.NodeDef;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
 
 /**
  * Replaces the fused ops the TF.js converter emits by the plain TensorFlow ops they stand for: base op,
  * then each entry of {@code fused_ops} in order (BiasAdd, then an activation). {@code
  * FusedDepthwiseConv2dNative} and {@code Prelu} exist only in TF.js; {@code _FusedConv2D} and {@code
- * _FusedMatMul} are Grappler-internal and run in TensorFlow 2.10 for only some activations, so all are
+ * _FusedMatMul} are Grappler-internal and run in TensorFlow (2.10, 2.16) for only some activations, so all are
  * rewritten to keep one path. The last node of each chain keeps the original name, so consumers and
  * signature entries stay valid.
  */

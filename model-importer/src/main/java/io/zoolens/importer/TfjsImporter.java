@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.tensorflow.proto.framework.AttrValue;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.NodeDef;
-import org.tensorflow.proto.framework.SignatureDef;
-import org.tensorflow.proto.framework.TensorInfo;
-import org.tensorflow.proto.framework.TensorProto;
-import org.tensorflow.proto.framework.TensorShapeProto;
-import org.tensorflow.proto.framework.VersionDef;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
+import org.tensorflow.proto.TensorProto;
+import org.tensorflow.proto.TensorShapeProto;
+import org.tensorflow.proto.VersionDef;
 
 /**
  * Turns a TensorFlow.js graph model (model.json + weight shards) into a frozen TensorFlow graph with a
@@ -28,8 +28,9 @@ import org.tensorflow.proto.framework.VersionDef;
 public final class TfjsImporter {
 
     /**
-     * GraphDef version of TensorFlow 2.10.1 (the runtime DJL bundles). TF.js leaves it empty, which would
-     * make TensorFlow treat the graph as written before any op semantics changed.
+     * GraphDef version of TensorFlow 2.10.1, the runtime the importer was first written for; TensorFlow
+     * 2.16 reads it unchanged. TF.js leaves it empty, which would make TensorFlow treat the graph as
+     * written before any op semantics changed.
      */
     static final int TENSORFLOW_GRAPH_DEF_VERSION = 1205;
 

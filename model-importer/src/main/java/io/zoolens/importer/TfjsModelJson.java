@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.SignatureDef;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.SignatureDef;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,7 +96,7 @@ public record TfjsModelJson(
 
     private static <B extends Message.Builder> B parse(JsonNode json, B builder) {
         try {
-            // TF.js may carry fields newer than TensorFlow 2.10's protos; they carry no semantics we need.
+            // TF.js may carry fields newer than the protos DJL bundles; they carry no semantics we need.
             JsonFormat.parser().ignoringUnknownFields().merge(MAPPER.writeValueAsString(json), builder);
             return builder;
         } catch (InvalidProtocolBufferException e) {

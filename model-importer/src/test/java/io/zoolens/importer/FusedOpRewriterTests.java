@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.tensorflow.proto.framework.AttrValue;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.NodeDef;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
 
 /**
  * Each fused op with each activation, run through real TensorFlow after the rewrite, must equal the
- * plain base op followed by bias and activation computed here in Java; where TensorFlow 2.10 has a
+ * plain base op followed by bias and activation computed here in Java; where TensorFlow has a
  * kernel for the fused op itself, the rewritten graph must also agree with that kernel.
  */
 class FusedOpRewriterTests {
@@ -84,7 +85,7 @@ class FusedOpRewriterTests {
     /** "" is BiasAdd alone. */
     private static final List<String> ACTIVATIONS =
             List.of("", "Relu", "Relu6", "Elu", "LeakyRelu", "Sigmoid", "Tanh", "Prelu");
-    /** The combinations TensorFlow 2.10's CPU kernels for _FusedConv2D and _FusedMatMul accept. */
+    /** The combinations TensorFlow's CPU kernels (2.10 and 2.16) for _FusedConv2D and _FusedMatMul accept. */
     private static final List<String> NATIVE_ACTIVATIONS = List.of("", "Relu", "Relu6", "Elu", "LeakyRelu");
 
     @ParameterizedTest
@@ -226,6 +227,14 @@ class FusedOpRewriterTests {
                             "num_args",
                             AttrValue.newBuilder().setI(inputs.size() - 2).build())
                     .putAttr("epsilon", AttrValue.newBuilder().setF(0).build());
+            if (fused == Fused.CONV_2D) {
+                // TensorFlow 2.16's _FusedConv2D types its extra arguments (2.10's took them as T).
+                AttrValue.ListValue.Builder types = AttrValue.ListValue.newBuilder();
+                for (int i = 2; i < inputs.size(); i++) {
+                    types.addType(DataType.DT_FLOAT);
+                }
+                node.putAttr("TArgs", AttrValue.newBuilder().setList(types).build());
+            }
             if (activation.equals("LeakyRelu")) {
                 node.putAttr(
                         "leakyrelu_alpha",

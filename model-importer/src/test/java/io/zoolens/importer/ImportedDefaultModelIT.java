@@ -3,7 +3,8 @@ package io.zoolens.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.importer.SavedModelRunner.Tensor;
-import java.util.ArrayList;
+import io.zoolens.model.ModelMetadata;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The default model as scripts/fetch-default-model.sh imported it, run through DJL's TensorFlow, against
@@ -23,17 +25,35 @@ class ImportedDefaultModelIT {
     private static final Logger log = LoggerFactory.getLogger(ImportedDefaultModelIT.class);
     private static final String INPUT = CocoCenternetPreset.INPUT;
     private static final String DETECTIONS = CocoCenternetPreset.DETECTIONS;
-    /** For scores and classes; box corners are input pixels (0..512) and may differ by a hundredth of a pixel. */
+    /** For scores and classes: the tolerance. */
     private static final float TOLERANCE = 1e-3f;
+    /**
+     * Box corners are input pixels (0..512): the same tolerance relative to the image side. TensorFlow 2.16's
+     * oneDNN kernels (on in the service) sum in another order than the TF.js runtime and move corners by up to
+     * 0.36 px (docs/decisions.md, "Golden test against TF.js").
+     */
+    private static final float BOX_TOLERANCE = TOLERANCE * DefaultModelFiles.INPUT_SHAPE[2];
 
-    private static final float BOX_TOLERANCE = 1e-2f;
+    private static final DetectionMatching MATCHING = new DetectionMatching(TOLERANCE, BOX_TOLERANCE);
     private static final int CAT = CocoCenternetPreset.LABELS.indexOf("cat");
 
     private static SavedModelRunner imported;
+    /**
+     * Against TF.js, a TF.js detection scoring below the model's own {@code defaultMinScore} (never shown) may be
+     * missing from ours: a near-tie in the model's peak picking can go the other way (docs/decisions.md).
+     */
+    private static DetectionMatching againstTfjs;
 
     @BeforeAll
     static void loadImportedModel() throws Exception {
         imported = SavedModelRunner.load(DefaultModelFiles.importedModel());
+        ModelMetadata metadata = JsonMapper.builder()
+                .build()
+                .readValue(
+                        Files.readString(DefaultModelFiles.importedModel().resolve("zoolens-model.json")),
+                        ModelMetadata.class);
+        againstTfjs = new DetectionMatching(
+                TOLERANCE, BOX_TOLERANCE, metadata.postprocess().defaultMinScore());
     }
 
     @AfterAll
@@ -56,22 +76,21 @@ class ImportedDefaultModelIT {
             Tensor expected = tfjs.get(i).get(DETECTIONS);
             Tensor actual = imported.run(inputs.get(i)).get(DETECTIONS);
             assertThat(actual.shape()).containsExactly(1, 100, 6).isEqualTo(expected.shape());
-            Agreement agreement = compare(rows(expected), rows(actual));
+            DetectionMatching.Result agreement = againstTfjs.compare(rows(expected), rows(actual));
             log.info(
-                    "Input {}: max abs difference to TF.js {} over 100 detections, per column x1,y1,x2,y2,score,class "
-                            + "{} ({} pairs of near-equal scores in swapped order)",
+                    "Input {}: max abs difference to TF.js per column x1,y1,x2,y2,score,class {} over 100 detections"
+                            + " ({} pairs of near-equal scores in swapped order; unpaired at the top-100 cut: {} of"
+                            + " ours, {} of TF.js)",
                     i,
-                    agreement.maxDifference(),
                     Arrays.toString(agreement.perColumn()),
-                    agreement.reordered());
-            float[][] actualRows = rows(actual);
-            assertThat(agreement.unmatched())
-                    .as(
-                            "detections of input %d without a TF.js counterpart: %s",
-                            i,
-                            agreement.unmatched().stream()
-                                    .map(row -> row + "=" + Arrays.toString(actualRows[row]))
-                                    .toList())
+                    agreement.reordered(),
+                    agreement.unpairedActual(),
+                    agreement.unpairedExpected());
+            for (String tolerated : agreement.tolerated()) {
+                log.info("Input {}: tolerated: {}", i, tolerated);
+            }
+            assertThat(agreement.disagreements())
+                    .as("detections of input %d that disagree with TF.js", i)
                     .isEmpty();
             assertThat(agreement.perColumn()[4]).as("largest score difference").isLessThanOrEqualTo(TOLERANCE);
         }
@@ -128,66 +147,12 @@ class ImportedDefaultModelIT {
                     .get(DETECTIONS)
                     .values();
             float[] inBatch = Arrays.copyOfRange(together.values(), i * rows, (i + 1) * rows);
-            Agreement agreement = compare(rows(alone), rows(inBatch));
-            assertThat(agreement.unmatched()).as("detections of image %d", i).isEmpty();
+            DetectionMatching.Result agreement = MATCHING.compare(rows(alone), rows(inBatch));
+            assertThat(agreement.disagreements())
+                    .as("detections of image %d", i)
+                    .isEmpty();
             assertThat(agreement.perColumn()[4]).as("largest score difference").isLessThanOrEqualTo(TOLERANCE);
         }
-    }
-
-    /** Max abs differences overall and per column (x1, y1, x2, y2, score, class). */
-    private record Agreement(float maxDifference, float[] perColumn, int reordered, List<Integer> unmatched) {}
-
-    /**
-     * Pairs each detection with an unused TF.js detection whose six values all lie within the tolerance,
-     * preferring the same row: rows are sorted by score, and near-equal scores may swap places.
-     */
-    private static Agreement compare(float[][] expected, float[][] actual) {
-        boolean[] used = new boolean[expected.length];
-        float max = 0;
-        float[] perColumn = new float[6];
-        int reordered = 0;
-        List<Integer> unmatched = new ArrayList<>();
-        for (int i = 0; i < actual.length; i++) {
-            int match = agrees(expected[i], actual[i]) && !used[i] ? i : -1;
-            for (int j = 0; match < 0 && j < expected.length; j++) {
-                if (!used[j] && agrees(expected[j], actual[i])) {
-                    match = j;
-                    reordered++;
-                }
-            }
-            if (match < 0) {
-                unmatched.add(i);
-                continue;
-            }
-            used[match] = true;
-            max = Math.max(max, difference(expected[match], actual[i]));
-            for (int k = 0; k < 6; k++) {
-                perColumn[k] = Math.max(perColumn[k], Math.abs(expected[match][k] - actual[i][k]));
-            }
-        }
-        return new Agreement(max, perColumn, reordered, unmatched);
-    }
-
-    /**
-     * Within the tolerances. TensorFlow's oneDNN kernels (on in the service) sum in another order than the
-     * TF.js runtime, which moves box corners by up to a few thousandths of a pixel.
-     */
-    private static boolean agrees(float[] expected, float[] actual) {
-        for (int k = 0; k < expected.length; k++) {
-            float tolerance = k < 4 ? BOX_TOLERANCE : TOLERANCE;
-            if (Math.abs(expected[k] - actual[k]) > tolerance) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static float difference(float[] a, float[] b) {
-        float max = 0;
-        for (int k = 0; k < a.length; k++) {
-            max = Math.max(max, Math.abs(a[k] - b[k]));
-        }
-        return max;
     }
 
     private static float[][] rows(Tensor detections) {

@@ -14,8 +14,8 @@ import io.zoolens.model.TensorFlowNativeLibraries;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
 
 /** Runs a SavedModel through DJL's TensorFlow engine, the way the service does, for the tests. */
 final class SavedModelRunner implements AutoCloseable {

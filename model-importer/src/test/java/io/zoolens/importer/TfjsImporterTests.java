@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.NodeDef;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.NodeDef;
 
 /** A hand-made TF.js model through the whole importer and then through real TensorFlow. */
 class TfjsImporterTests {

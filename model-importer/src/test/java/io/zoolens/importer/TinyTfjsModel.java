@@ -13,11 +13,11 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.tensorflow.proto.framework.AttrValue;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.NodeDef;
-import org.tensorflow.proto.framework.TensorProto;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.TensorProto;
 
 /**
  * A TF.js graph model written the way the TF.js converter writes one: Const nodes without values,

@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.TensorProto;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.TensorProto;
 
 /** Each encoding TF.js uses for weights, on bytes written by hand. */
 class WeightDecoderTests {

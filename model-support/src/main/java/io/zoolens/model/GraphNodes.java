@@ -4,11 +4,11 @@ import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
-import org.tensorflow.proto.framework.AttrValue;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.NodeDef;
-import org.tensorflow.proto.framework.TensorProto;
-import org.tensorflow.proto.framework.TensorShapeProto;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.TensorProto;
+import org.tensorflow.proto.TensorShapeProto;
 
 /**
  * The few GraphDef nodes Zoolens adds to graphs (the importer's batch rewrite, pooled features, composed

@@ -8,9 +8,9 @@ import static io.zoolens.model.GraphNodes.reduce;
 import static io.zoolens.model.GraphNodes.type;
 
 import java.util.List;
-import org.tensorflow.proto.framework.AttrValue;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
 
 /**
  * Appends to a graph the nodes that turn a convolutional feature map {@code [batch, h, w, c]} into one

@@ -5,13 +5,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.MetaGraphDef;
-import org.tensorflow.proto.framework.SavedModel;
-import org.tensorflow.proto.framework.SignatureDef;
-import org.tensorflow.proto.framework.TensorInfo;
-import org.tensorflow.proto.framework.TensorShapeProto;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
+import org.tensorflow.proto.TensorShapeProto;
 
 /**
  * Writes a frozen GraphDef (weights as constants) as a TensorFlow SavedModel with the {@code serve}
@@ -22,6 +22,8 @@ public final class SavedModelWriter {
     public static final String SERVE_TAG = "serve";
     public static final String DEFAULT_SIGNATURE = "serving_default";
     private static final String PREDICT_METHOD = "tensorflow/serving/predict";
+    /** Informational only (MetaInfoDef): the TensorFlow the classifier runs these models on. */
+    private static final String TENSORFLOW_VERSION = "2.16.1";
 
     /**
      * A signature entry: the key clients see, the graph tensor behind it, its type and shape ({@code -1}
@@ -56,8 +58,9 @@ public final class SavedModelWriter {
         outputs.forEach((key, spec) -> signature.putOutputs(key, spec.toTensorInfo()));
 
         MetaGraphDef metaGraph = MetaGraphDef.newBuilder()
-                .setMetaInfoDef(
-                        MetaGraphDef.MetaInfoDef.newBuilder().addTags(SERVE_TAG).setTensorflowVersion("2.10.1"))
+                .setMetaInfoDef(MetaGraphDef.MetaInfoDef.newBuilder()
+                        .addTags(SERVE_TAG)
+                        .setTensorflowVersion(TENSORFLOW_VERSION))
                 .setGraphDef(graph)
                 .putSignatureDef(DEFAULT_SIGNATURE, signature.build())
                 .build();

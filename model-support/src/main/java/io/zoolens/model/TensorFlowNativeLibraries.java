@@ -12,12 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the TensorFlow native libraries from the {@code tensorflow-native-cpu} jar usable offline.
+ * Makes the TensorFlow native libraries from DJL's native jar ({@code tensorflow-native-cu121},
+ * TensorFlow 2.16.1) usable offline.
  *
- * <p>DJL refuses that jar on CPU-only hosts because it is tagged {@code cu113} and then tries to
- * download libraries, which fails without internet. Extracting {@code native/lib/*} ourselves and
- * pointing {@code TENSORFLOW_LIBRARY_PATH} at the folder makes DJL load them directly; the same
- * libraries use a GPU when CUDA 11 is present.
+ * <p>DJL accepts that jar only on hosts with CUDA 12.1 and otherwise tries to download CPU libraries,
+ * which fails without internet. The libraries themselves run on CPU-only hosts too: extracting
+ * {@code native/lib/*} ourselves and pointing {@code TENSORFLOW_LIBRARY_PATH} at the folder makes DJL
+ * load them directly, and they use a GPU when CUDA 12 and cuDNN 8.9 are present. The benchmarks'
+ * legacy engine ({@code tensorflow-native-cpu} 2.10.1) has the same layout and goes the same way.
  */
 public final class TensorFlowNativeLibraries {
 
@@ -127,8 +129,9 @@ public final class TensorFlowNativeLibraries {
     private Properties readBundleProperties() {
         try (InputStream in = classLoader.getResourceAsStream(RESOURCE_DIR + "tensorflow.properties")) {
             if (in == null) {
-                throw new IllegalStateException("ai.djl.tensorflow:tensorflow-native-cpu is not on the classpath: no "
-                        + RESOURCE_DIR + "tensorflow.properties");
+                throw new IllegalStateException(
+                        "No DJL TensorFlow native jar (ai.djl.tensorflow:tensorflow-native-*) on the classpath: no "
+                                + RESOURCE_DIR + "tensorflow.properties");
             }
             Properties properties = new Properties();
             properties.load(in);

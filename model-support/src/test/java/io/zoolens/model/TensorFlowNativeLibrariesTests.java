@@ -19,12 +19,12 @@ class TensorFlowNativeLibrariesTests {
 
     @Test
     void extractsTheListedLibrariesOnceIntoAVersionedFolder() throws IOException {
-        ClassLoader jar = fakeJar("2.10.1-test", "libone.so", "libtwo.so.2");
+        ClassLoader jar = fakeJar("2.16.1-test", "libone.so", "libtwo.so.2");
         Path cache = temp.resolve("cache");
         TensorFlowNativeLibraries libraries = new TensorFlowNativeLibraries(cache, jar);
 
         Path dir = libraries.extract();
-        assertThat(dir).isEqualTo(cache.resolve("2.10.1-test"));
+        assertThat(dir).isEqualTo(cache.resolve("2.16.1-test"));
         assertThat(dir.resolve("libone.so")).hasContent("libone.so bytes");
         assertThat(dir.resolve("libtwo.so.2")).hasContent("libtwo.so.2 bytes");
 
@@ -39,7 +39,7 @@ class TensorFlowNativeLibrariesTests {
     @Test
     void saysWhichJarIsMissing() {
         TensorFlowNativeLibraries libraries = new TensorFlowNativeLibraries(temp, new URLClassLoader(new URL[0], null));
-        assertThatThrownBy(libraries::extract).hasMessageContaining("tensorflow-native-cpu is not on the classpath");
+        assertThatThrownBy(libraries::extract).hasMessageContaining("No DJL TensorFlow native jar");
     }
 
     private ClassLoader fakeJar(String version, String... libraries) throws IOException {

@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.SavedModel;
-import org.tensorflow.proto.framework.SignatureDef;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SignatureDef;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,7 +81,7 @@ public final class DefaultBackbone {
         return Backbone.open(dir, JSON);
     }
 
-    private static TensorSpec spec(org.tensorflow.proto.framework.TensorInfo info) {
+    private static TensorSpec spec(org.tensorflow.proto.TensorInfo info) {
         long[] shape = info.getTensorShape().getUnknownRank()
                 ? null
                 : info.getTensorShape().getDimList().stream()

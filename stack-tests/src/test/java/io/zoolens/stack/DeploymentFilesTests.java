@@ -190,7 +190,20 @@ class DeploymentFilesTests {
                 .containsExactly("classifier");
         assertThat(dockerfile("classifier"))
                 .contains("FROM base-${RUNTIME} AS runtime")
-                .containsPattern("FROM nvidia/cuda:11\\.[0-9.]+-cudnn8-runtime-\\S+ AS base-gpu");
+                .containsPattern("FROM nvidia/cuda:[0-9.]+-cudnn8-runtime-\\S+ AS base-gpu");
+    }
+
+    @Test
+    void theGpuImageHasTheCudaVersionTheShippedTensorFlowNativesAreBuiltFor() {
+        // tensorflow-native-cu121 is built for CUDA 12.1: the GPU image must be CUDA 12.1.x (docs/deploy.md, GPU).
+        Matcher natives = Pattern.compile("<artifactId>tensorflow-native-cu(\\d+)(\\d)</artifactId>")
+                .matcher(read(repo.resolve("classifier-service/pom.xml")));
+        assertThat(natives.find())
+                .as("classifier-service ships DJL's CUDA build of TensorFlow")
+                .isTrue();
+        String cuda = natives.group(1) + "\\." + natives.group(2);
+
+        assertThat(dockerfile("classifier")).containsPattern("FROM nvidia/cuda:" + cuda + "\\.[0-9]+-cudnn8-runtime-");
     }
 
     @Test

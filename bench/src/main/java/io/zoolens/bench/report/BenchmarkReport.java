@@ -69,6 +69,10 @@ public final class BenchmarkReport {
         out.append(inference(run.djl(), "(1) DJL, TensorFlow engine", "target/bench/results/raw-djl.json"));
         out.append(inference(
                 run.tensorflow(), "(5) TensorFlow Java (the peer)", "target/bench/results/tensorflow-java.json"));
+        out.append(inference(
+                run.djlLegacy(),
+                "(1, legacy) DJL on the engine before issue 16, for comparison only",
+                "target/bench/results/raw-djl-legacy.json"));
         out.append("Latencies are per call (a call classifies `batch` images); images/s over all JMH threads.\n\n");
 
         out.append("### (2) classifier-service over HTTP\n\n");

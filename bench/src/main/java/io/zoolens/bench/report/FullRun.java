@@ -19,6 +19,7 @@ import java.util.Map;
  * @param settings the run's settings
  * @param djl (1) raw in-process DJL, from target/bench/results/raw-djl.json
  * @param tensorflow (5) TensorFlow Java in-process, from target/bench/results/tensorflow-java.json
+ * @param djlLegacy (1) on the engine before issue 16 (DJL 0.28 + TensorFlow 2.10.1), from raw-djl-legacy.json
  * @param classifier (2) the classifier over HTTP
  * @param classifierSource which classifier (2) measured: the standalone jar, or the stack's
  * @param stack (3) the whole stack
@@ -32,6 +33,7 @@ public record FullRun(
         BenchSettings settings,
         InferenceSummary djl,
         InferenceSummary tensorflow,
+        InferenceSummary djlLegacy,
         ClassifierScenario.Results classifier,
         String classifierSource,
         StackScenario.Results stack,

@@ -34,6 +34,8 @@ class BenchmarkReportTests {
                 .contains("### Ratios")
                 .contains("(1) DJL, TensorFlow engine")
                 .contains("(5) TensorFlow Java")
+                .contains("**(1, legacy) DJL on the engine before issue 16, for comparison only**"
+                        + " (`target/bench/results/raw-djl-legacy.json`")
                 .contains("| c16 | 13.50/s [13.40–13.60] |")
                 .contains("| c1 after c64 (first request 90.0 ms) |")
                 .contains("| 500 (500) |")

@@ -69,6 +69,16 @@ final class Fixtures {
                 "DJL", Path.of("raw-djl.json"), Instant.EPOCH, JmhResults.parse(json("raw-djl.json")), null);
     }
 
+    /** The same results as {@link #djl()}, read from the legacy engine's file. */
+    static InferenceSummary djlLegacy() {
+        return InferenceSummary.of(
+                "DJL, legacy engine",
+                Path.of("raw-djl-legacy.json"),
+                Instant.EPOCH,
+                JmhResults.parse(json("raw-djl.json")),
+                null);
+    }
+
     static InferenceSummary tensorflow() {
         return InferenceSummary.of(
                 "TF", Path.of("tensorflow-java.json"), Instant.EPOCH, JmhResults.parse(json("throughput.json")), null);
@@ -89,6 +99,7 @@ final class Fixtures {
                 SETTINGS,
                 djl,
                 tensorflow,
+                djlLegacy(),
                 classifier,
                 "the packaged classifier jar alone",
                 stack,

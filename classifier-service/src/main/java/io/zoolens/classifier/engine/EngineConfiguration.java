@@ -73,7 +73,7 @@ class EngineConfiguration {
                 if (!gpuVisible) {
                     throw new StartupProblem(
                             "ZOOLENS_DEVICE=gpu, but TensorFlow sees no GPU.",
-                            "Install an NVIDIA driver with CUDA 11 (docs/deploy.md, GPU), or set ZOOLENS_DEVICE to auto"
+                            "Install an NVIDIA driver for CUDA 12.1 and cuDNN 8.9 (docs/deploy.md, GPU), or set ZOOLENS_DEVICE to auto"
                                     + " or cpu.",
                             null);
                 }

@@ -464,7 +464,7 @@ class ClassifyApiIT {
                 .jsonPath("$.engine.name")
                 .isEqualTo("TensorFlow")
                 .jsonPath("$.engine.version")
-                .isEqualTo("2.10.1")
+                .isEqualTo("2.16.1")
                 .jsonPath("$.engine.device")
                 .value(String.class, d -> assertThat(d).startsWith("cpu"));
     }

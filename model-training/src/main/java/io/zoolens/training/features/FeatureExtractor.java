@@ -23,8 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
 
 /**
  * Runs a backbone's graph through DJL's TensorFlow engine and returns only feature vectors: the graph is

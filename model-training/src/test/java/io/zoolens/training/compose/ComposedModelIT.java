@@ -49,8 +49,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.proto.framework.DataType;
-import org.tensorflow.proto.framework.GraphDef;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -142,12 +142,12 @@ class ComposedModelIT {
         assertThat(tree.path("reject").path("minSimilarity").asDouble()).isEqualTo(rule.minSimilarity());
         assertThat(tree.path("owner").asString()).isEqualTo("owner-1");
 
-        org.tensorflow.proto.framework.SavedModel saved;
+        org.tensorflow.proto.SavedModel saved;
         try (java.io.InputStream in = Files.newInputStream(version.resolve("saved_model.pb"))) {
-            saved = org.tensorflow.proto.framework.SavedModel.parseFrom(in);
+            saved = org.tensorflow.proto.SavedModel.parseFrom(in);
         }
         assertThat(saved.getMetaGraphs(0).getGraphDef().getNodeList())
-                .extracting(org.tensorflow.proto.framework.NodeDef::getName)
+                .extracting(org.tensorflow.proto.NodeDef::getName)
                 .as("the detection head and blocks after the features are left out")
                 .noneMatch(name -> name.startsWith("tower_0/CenternetHead") || name.contains("expanded_conv_13/"));
 

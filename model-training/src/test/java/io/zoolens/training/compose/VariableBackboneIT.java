@@ -46,9 +46,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.proto.framework.GraphDef;
-import org.tensorflow.proto.framework.NodeDef;
-import org.tensorflow.proto.framework.SavedModel;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SavedModel;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -48,12 +48,16 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Run with {@code make bench-inference}; {@link #main} probes which batch sizes the model
  * accepts, then runs JMH (SampleTime, ms per call) and writes {@code target/bench/results/raw-djl.json}.
+ * With {@code -Dzoolens.engine=legacy} (given to Maven, which then puts DJL 0.28 + TensorFlow 2.10.1 on
+ * the class path, and to this JVM) it writes {@code raw-djl-legacy.json} instead.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RawInferenceBenchmark {
 
     static final String RESULT_NAME = "raw-djl";
+    /** The same benchmark on the engine before issue 16 (bench/djl's profile engine-legacy). */
+    static final String LEGACY_RESULT_NAME = "raw-djl-legacy";
 
     /** One loaded model per fork, shared by the benchmark threads. */
     @State(Scope.Benchmark)
@@ -177,8 +181,12 @@ public class RawInferenceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean legacy = "legacy".equals(System.getProperty("zoolens.engine"));
         JmhRuns.probeRunAndReport(
-                "Raw DJL inference", RESULT_NAME, RawInferenceBenchmark.class, RawInferenceBenchmark::probe);
+                legacy ? "Raw DJL inference, legacy engine" : "Raw DJL inference",
+                legacy ? LEGACY_RESULT_NAME : RESULT_NAME,
+                RawInferenceBenchmark.class,
+                RawInferenceBenchmark::probe);
     }
 
     /**

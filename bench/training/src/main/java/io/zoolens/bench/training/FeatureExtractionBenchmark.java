@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.results.RunResult;
-import org.tensorflow.proto.framework.DataType;
+import org.tensorflow.proto.DataType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
