@@ -56,5 +56,5 @@ else
 fi
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
-exec "$java" -Xmx1g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+exec "$java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
     -Dbench.repoDir="$repo_dir" "$@" io.zoolens.bench.Bench "$mode"

@@ -3,8 +3,11 @@
 #   chelsea.png (cat), astronaut.png (person), rocket.jpg, coffee.png  <- python3-skimage
 #   flower.jpg                                                          <- python3-sklearn
 #   grace_hopper.jpg (face)                                             <- python-matplotlib-data
+# Then makes phone-sized inputs from them into <dir>/large (scripts/LargeTestImages.java, deterministic):
+#   *-12mp.jpg (4032x3024, 2-4 MB), grace_hopper-12mp-exif6.jpg (stored sideways, EXIF orientation 6),
+#   astronaut-48mp.jpg (8000x6000), screenshot.png (2560x1440)
 # Usage: scripts/fetch-test-images.sh [dir]   (default: <repo>/.cache/test-images, git-ignored)
-# Idempotent: does nothing when every image is already there. Needs apt-get and dpkg.
+# Idempotent: does nothing when every image is already there. Needs apt-get and dpkg, and Java 21+ for the large ones.
 set -euo pipefail
 
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,11 +24,27 @@ declare -A image_paths=(
 )
 packages=(python3-skimage python3-sklearn python-matplotlib-data)
 
+large_images=(chelsea-12mp.jpg coffee-12mp.jpg flower-12mp.jpg rocket-12mp.jpg grace_hopper-12mp-exif6.jpg
+    astronaut-48mp.jpg screenshot.png)
+
+make_large_images() {
+    local image java
+    for image in "${large_images[@]}"; do
+        if [[ ! -s "$target_dir/large/$image" ]]; then
+            java="$(source "$repo_dir/scripts/stack/lib.sh" && java_bin)"
+            # single-file source launch: nothing to build; about a minute on two cores
+            "$java" "$repo_dir/scripts/LargeTestImages.java" "$target_dir" "$target_dir/large"
+            return
+        fi
+    done
+}
+
 missing=0
 for image in "${!image_paths[@]}"; do
     [[ -s "$target_dir/$image" ]] || missing=1
 done
 if [[ $missing -eq 0 ]]; then
+    make_large_images
     echo "Test images already present in $target_dir"
     exit 0
 fi
@@ -51,4 +70,5 @@ for image in "${!image_paths[@]}"; do
     cp "$source_file" "$target_dir/.$image.tmp"
     mv "$target_dir/.$image.tmp" "$target_dir/$image"
 done
+make_large_images
 echo "Test images written to $target_dir"

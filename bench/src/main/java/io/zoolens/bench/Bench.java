@@ -12,6 +12,7 @@ import io.zoolens.bench.report.MarkdownBlocks;
 import io.zoolens.bench.report.ReliabilityReport;
 import io.zoolens.bench.report.TrainingApiReport;
 import io.zoolens.bench.scenario.ClassifierScenario;
+import io.zoolens.bench.scenario.DecodeScenario;
 import io.zoolens.bench.scenario.MemoryScenario;
 import io.zoolens.bench.scenario.MixedScenario;
 import io.zoolens.bench.scenario.StackScenario;
@@ -200,6 +201,18 @@ public final class Bench {
             problems.add("the stack stored " + run.stack().stored() + " results for "
                     + run.stack().accepted() + " accepted uploads");
         }
+        run.classifierLarge().levels().forEach((level, runs) -> {
+            if (RunSummary.of("c" + level, runs).successes() == 0) {
+                problems.add("the classifier answered no 12 MP request with 2xx at c" + level);
+            }
+        });
+        if (run.stackLarge().summary().successes() == 0) {
+            problems.add("the stack accepted no 12 MP upload");
+        }
+        if (run.stackLarge().lost() != 0) {
+            problems.add("the stack stored " + run.stackLarge().stored() + " results for "
+                    + run.stackLarge().accepted() + " accepted 12 MP uploads");
+        }
         if (measured.training() != null) {
             writeTrainingApi(measured.training(), "bench-smoke");
             // skipped (Fashion-MNIST missing) is said in the report; a run that went wrong fails the smoke test
@@ -257,12 +270,20 @@ public final class Bench {
         long startNanos = System.nanoTime();
         Console.log("%s; load average %s", machine.describe(), machine.loadAverage());
         List<TestImages.Photo> photos = TestImages.jpegs(settings.paths().images());
+        List<TestImages.Photo> large =
+                TestImages.twelveMegapixel(settings.paths().images());
+        // in-process and first, before any service runs: nothing else competes for the cores
+        boolean smoke = settings.mode().equals("smoke");
+        DecodeScenario.Results decode = DecodeScenario.run(
+                settings.paths().images().resolve("large"), settings.paths().models(), smoke ? 1 : 3, smoke ? 3 : 10);
         InferenceSummary djl = inference("DJL", "raw-djl.json");
         InferenceSummary tensorflow = inference("TensorFlow Java", "tensorflow-java.json");
         InferenceSummary djlLegacy = inference("DJL, legacy engine", "raw-djl-legacy.json");
         Map<String, Long> peaks = new LinkedHashMap<>();
         ClassifierScenario.Results classifier;
+        ClassifierScenario.Results classifierLarge;
         StackScenario.Results stackResults;
+        StackScenario.Results stackLarge;
         TrainingScenario.Results training = null;
         String source;
         if (settings.classifier().standalone()) {
@@ -271,6 +292,8 @@ public final class Bench {
                             List.of(new MemorySampler.Watched("classifier (alone, for (2))", alone.pid(), false)),
                             SAMPLE_INTERVAL)) {
                 classifier = ClassifierScenario.run(alone.baseUri(), photos, settings);
+                Console.log("classifier: the same levels with the 12 MP photos");
+                classifierLarge = ClassifierScenario.run(alone.baseUri(), large, settings);
                 sampler.close();
                 peaks.putAll(sampler.peaks());
             }
@@ -278,6 +301,8 @@ public final class Bench {
             try (BenchStack stack = startStack();
                     MemorySampler sampler = new MemorySampler(stack.watched(), SAMPLE_INTERVAL)) {
                 stackResults = StackScenario.run(stack.gateway(), tls(stack), photos, settings);
+                Console.log("stack: the same run with the 12 MP photos");
+                stackLarge = StackScenario.run(stack.gateway(), tls(stack), large, settings);
                 sampler.close();
                 peaks.putAll(sampler.peaks());
             }
@@ -285,7 +310,11 @@ public final class Bench {
             try (BenchStack stack = startStack();
                     MemorySampler sampler = new MemorySampler(stack.watched(), SAMPLE_INTERVAL)) {
                 classifier = ClassifierScenario.run(stack.classifier(), photos, settings);
+                Console.log("classifier: the same levels with the 12 MP photos");
+                classifierLarge = ClassifierScenario.run(stack.classifier(), large, settings);
                 stackResults = StackScenario.run(stack.gateway(), tls(stack), photos, settings);
+                Console.log("stack: the same run with the 12 MP photos");
+                stackLarge = StackScenario.run(stack.gateway(), tls(stack), large, settings);
                 if (settings.mode().equals("smoke")) {
                     MixedScenario.Results mixed = MixedScenario.run(stack.gateway(), tls(stack), photos, settings);
                     checkMixed(mixed);
@@ -308,7 +337,10 @@ public final class Bench {
                 source,
                 stackResults,
                 peaks,
-                classifierEnvironment());
+                classifierEnvironment(),
+                classifierLarge,
+                stackLarge,
+                decode);
         return new Measured(run, training);
     }
 

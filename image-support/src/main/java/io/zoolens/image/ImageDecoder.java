@@ -3,6 +3,9 @@ package io.zoolens.image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /**
  * The one image-decoding path of a Zoolens service. Checks, in this order and before any pixel is decoded:
@@ -10,17 +13,47 @@ import java.util.Objects;
  * most {@code maxPixels} as declared by that header. Then decodes the first frame, refuses truncated or
  * corrupt data, turns the image upright by its EXIF orientation and converts it to {@code TYPE_INT_RGB}.
  *
+ * <p>{@link #decode(byte[], DecodeTarget)} may return fewer pixels when the caller draws the image much smaller:
+ * JPEGs are then decoded at 1/2, 1/4 or 1/8 scale by a {@link NativeJpegDecoder} (libjpeg-turbo's DCT scaling)
+ * when one is on the class path, otherwise decoded in full by ImageIO and box-averaged down to the same size.
+ *
  * <p>Every refusal is an {@link ImageRejectedException}. Stateless apart from its limits, so one instance
  * serves all threads.
  */
 public final class ImageDecoder {
 
     private final ImageLimits limits;
+    private final NativeJpegDecoder nativeJpeg;
 
-    /** Fails at once when an allowed format has no ImageIO reader on the class path. */
+    /**
+     * With the first {@link NativeJpegDecoder} the {@link ServiceLoader} finds and can start (none when the
+     * native library is missing). Fails at once when an allowed format has no ImageIO reader on the class path.
+     */
     public ImageDecoder(ImageLimits limits) {
+        this(limits, findNativeJpeg());
+    }
+
+    /** With this native JPEG decoder, or with ImageIO alone when empty (benchmarks compare the two routes). */
+    public ImageDecoder(ImageLimits limits, Optional<NativeJpegDecoder> nativeJpeg) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.nativeJpeg = nativeJpeg.orElse(null);
         limits.allowedFormats().forEach(ReaderSession::requireReader);
+    }
+
+    /** The native decoder found on the class path, if any: a provider that cannot start is skipped. */
+    public static Optional<NativeJpegDecoder> findNativeJpeg() {
+        try {
+            return ServiceLoader.load(NativeJpegDecoder.class, ImageDecoder.class.getClassLoader())
+                    .findFirst();
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // No libturbojpeg on this machine, native access denied, or a runtime older than the provider's classes.
+            return Optional.empty();
+        }
+    }
+
+    /** The native JPEG decoder in use, if any. */
+    public Optional<NativeJpegDecoder> nativeJpeg() {
+        return Optional.ofNullable(nativeJpeg);
     }
 
     public ImageLimits limits() {
@@ -39,13 +72,24 @@ public final class ImageDecoder {
         }
     }
 
-    /** The upright RGB image, or an {@link ImageRejectedException} saying why not. */
+    /** The upright RGB image, every pixel, or an {@link ImageRejectedException} saying why not. */
     public DecodedImage decode(byte[] bytes) {
+        return decode(bytes, DecodeTarget.FULL);
+    }
+
+    /**
+     * The upright RGB image at the smallest scale 1/n (n = 1, 2, 4, 8) that still leaves the target
+     * {@link DecodeTarget#MARGIN} pixels per drawn pixel; {@link DecodedImage#info()} keeps the original size, so
+     * coordinates found on the reduced pixels can be mapped back. The same checks and refusals as
+     * {@link #decode(byte[])}.
+     */
+    public DecodedImage decode(byte[] bytes, DecodeTarget target) {
+        Objects.requireNonNull(target, "target");
         ImageFormat format = checkBytes(bytes);
-        BufferedImage stored = readRgb(format, bytes);
         int orientation = ExifOrientation.read(format, bytes);
-        BufferedImage upright = Orientation.upright(stored, orientation);
-        return new DecodedImage(upright, new ImageInfo(format, upright.getWidth(), upright.getHeight(), orientation));
+        Stored stored = readRgb(format, bytes, target, orientation);
+        BufferedImage upright = Orientation.upright(stored.rgb(), orientation);
+        return new DecodedImage(upright, info(format, stored.size(), orientation));
     }
 
     /**
@@ -102,16 +146,32 @@ public final class ImageDecoder {
         return size;
     }
 
-    /** The stored (not yet upright) image in RGB; the reader's own image is garbage once this returns. */
-    private BufferedImage readRgb(ImageFormat format, byte[] bytes) {
+    /**
+     * The stored (not yet upright) image in RGB at 1/n scale, with its full stored size; the reader's own image
+     * is garbage once this returns.
+     */
+    private Stored readRgb(ImageFormat format, byte[] bytes, DecodeTarget target, int orientation) {
         try (ReaderSession session = open(format, bytes)) {
-            checkHeader(format, session);
+            Size size = checkHeader(format, session);
+            int n = Orientation.swapsAxes(orientation)
+                    ? target.denominator(size.height(), size.width())
+                    : target.denominator(size.width(), size.height());
+            if (n > 1 && format == ImageFormat.JPEG && nativeJpeg != null && !JpegSegments.hasIccProfile(bytes)) {
+                // Embedded ICC profiles stay with ImageIO, which applies them; libjpeg ignores them.
+                try {
+                    return new Stored(nativeJpeg.decode(bytes, n, size.width(), size.height()), size);
+                } catch (IOException | RuntimeException e) {
+                    // Decoded again below: ImageIO either reads it or gives the exact refusal.
+                }
+            }
             if (format == ImageFormat.WEBP && WebpContainer.isTruncated(bytes)) {
                 throw Rejections.corrupt(format, null);
             }
-            return RgbConversion.toRgb(readPixels(format, session));
+            return new Stored(BoxReduction.reduce(RgbConversion.toRgb(readPixels(format, session)), n), size);
         }
     }
+
+    private record Stored(BufferedImage rgb, Size size) {}
 
     private static BufferedImage readPixels(ImageFormat format, ReaderSession session) {
         BufferedImage image;

@@ -32,9 +32,20 @@ public final class Preprocessor {
     }
 
     public ModelInput prepare(BufferedImage rgb, int topK, float minScore) {
+        return prepare(rgb, rgb.getWidth(), rgb.getHeight(), topK, minScore);
+    }
+
+    /**
+     * Like {@link #prepare(BufferedImage, int, float)} for an image decoded at a reduced scale: {@code rgb} shows
+     * the whole original of {@code originalWidth × originalHeight} pixels with fewer pixels. It is drawn exactly
+     * where the original would be, and the geometry (so every box) is in the original's coordinates.
+     */
+    public ModelInput prepare(BufferedImage rgb, int originalWidth, int originalHeight, int topK, float minScore) {
         int width = spec.width();
         int height = spec.height();
-        InputGeometry geometry = place(rgb.getWidth(), rgb.getHeight());
+        InputGeometry geometry = place(originalWidth, originalHeight);
+        int drawnWidth = (int) Math.round(originalWidth * geometry.scaleX());
+        int drawnHeight = (int) Math.round(originalHeight * geometry.scaleY());
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
         try {
@@ -42,13 +53,14 @@ public final class Preprocessor {
             g.fillRect(0, 0, width, height);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            BufferedImage source = halveTowards(rgb, geometry.scaleX(), geometry.scaleY());
+            BufferedImage source =
+                    halveTowards(rgb, (double) drawnWidth / rgb.getWidth(), (double) drawnHeight / rgb.getHeight());
             g.drawImage(
                     source,
                     (int) Math.round(geometry.offsetX()),
                     (int) Math.round(geometry.offsetY()),
-                    (int) Math.round(rgb.getWidth() * geometry.scaleX()),
-                    (int) Math.round(rgb.getHeight() * geometry.scaleY()),
+                    drawnWidth,
+                    drawnHeight,
                     null);
         } finally {
             g.dispose();

@@ -48,6 +48,38 @@ class PreprocessorTests {
     }
 
     @Test
+    void aReducedDecodeIsDrawnWhereTheOriginalWouldBeAndBoxesStayInTheOriginalsPixels() {
+        Preprocessor p = preprocessor(ModelMetadata.Resize.LETTERBOX, ModelMetadata.Layout.NHWC, 100, 100);
+        BufferedImage original = halves(400, 200);
+        BufferedImage quarter = halves(100, 50);
+
+        ModelInput full = p.prepare(original, 5, 0f);
+        ModelInput reduced = p.prepare(quarter, 400, 200, 5, 0f);
+
+        assertThat(reduced.geometry()).isEqualTo(full.geometry());
+        assertThat(reduced.geometry().toOriginal(0, 25, 100, 75)).isEqualTo(new InputGeometry.Box(0, 0, 400, 200));
+        float[] a = new float[full.size()];
+        float[] b = new float[reduced.size()];
+        full.tensor().get(a);
+        reduced.tensor().get(b);
+        for (int i = 0; i < a.length; i++) {
+            // the same picture in the same place; only the resampling of the edge between the halves differs
+            assertThat(b[i]).as("value %d", i).isCloseTo(a[i], within(0.25f));
+        }
+    }
+
+    /** Red left half, blue right half. */
+    private static BufferedImage halves(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, x < width / 2 ? 0xFF0000 : 0x0000FF);
+            }
+        }
+        return image;
+    }
+
+    @Test
     void valuesFollowRangeMeanAndStdInChannelsLastOrder() {
         Preprocessor p = new Preprocessor(new ModelMetadata.Input(
                 "x",

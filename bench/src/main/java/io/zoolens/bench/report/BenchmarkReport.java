@@ -6,7 +6,10 @@ import io.zoolens.bench.jmh.TrainingTime;
 import io.zoolens.bench.load.RunSummary;
 import io.zoolens.bench.load.Stats;
 import io.zoolens.bench.scenario.ClassifierScenario;
+import io.zoolens.bench.scenario.DecodeScenario;
 import io.zoolens.bench.scenario.MemoryScenario;
+import io.zoolens.bench.scenario.StackScenario;
+import io.zoolens.bench.scenario.StageTimings;
 import io.zoolens.bench.system.MachineInfo;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -78,8 +81,17 @@ public final class BenchmarkReport {
         out.append("### (2) classifier-service over HTTP\n\n");
         out.append(classifier(run)).append('\n');
 
+        out.append("#### (2) small and 12 MP photos\n\n");
+        out.append(classifierBySize(run)).append('\n');
+
         out.append("### (3) the whole stack: Nginx over TLS, signed-in uploads\n\n");
         out.append(stack(run)).append('\n');
+
+        out.append("#### (3) small and 12 MP photos\n\n");
+        out.append(stackBySize(run)).append('\n');
+
+        out.append("### Decoding phone photos, in-process\n\n");
+        out.append(decode(run)).append('\n');
 
         out.append("### (4) peak resident memory\n\n");
         out.append(memory(run.memoryPeaks())).append('\n');
@@ -426,6 +438,113 @@ public final class BenchmarkReport {
                                 Long.toString(run.stack().accepted()),
                                 Long.toString(run.stack().stored()),
                                 Long.toString(run.stack().lost()))));
+    }
+
+    /**
+     * (2) on the small photos beside (2) on the 12 MP ones (4032×3024 JPEGs of 2–4 MB, made by
+     * scripts/LargeTestImages.java), same levels, same run; then where the time goes at 12 MP.
+     */
+    private static String classifierBySize(FullRun run) {
+        ClassifierScenario.Results small = run.classifier();
+        ClassifierScenario.Results large = run.classifierLarge();
+        if (small == null || large == null) {
+            return "Not run.\n";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Integer level : small.levels().keySet()) {
+            RunSummary s = small.level(level);
+            RunSummary l = large.level(level);
+            if (l == null) {
+                continue;
+            }
+            rows.add(List.of(
+                    s.label(),
+                    Format.rate(s.throughput()),
+                    Format.rate(l.throughput()),
+                    Format.ms(s.p50()),
+                    Format.ms(l.p50()),
+                    Format.ms(s.p99()),
+                    Format.ms(l.p99()),
+                    l.errors() + " / " + l.shed()));
+        }
+        return "The same levels with the 12 MP photos in `.cache/test-images/large` (`*-12mp*.jpg`, 4032×3024, 2–4 MB,"
+                + " one stored sideways with EXIF orientation 6), measured right after the small ones.\n\n"
+                + Format.table(
+                        List.of(
+                                "concurrency",
+                                "small: 2xx/s",
+                                "12 MP: 2xx/s",
+                                "small: p50",
+                                "12 MP: p50",
+                                "small: p99",
+                                "12 MP: p99",
+                                "12 MP: errors / 503"),
+                        rows)
+                + "\nWhere the time goes at 12 MP (the service's own `timings`, medians):\n\n"
+                + stages(large);
+    }
+
+    /** (3) on the small photos beside (3) on the 12 MP ones, each against (2) at c16 on the same photos. */
+    private static String stackBySize(FullRun run) {
+        StackScenario.Results small = run.stack();
+        StackScenario.Results large = run.stackLarge();
+        if (small == null || large == null) {
+            return "Not run.\n";
+        }
+        RunSummary s = small.summary();
+        RunSummary l = large.summary();
+        RunSummary sc16 = run.classifier() == null ? null : run.classifier().level(Targets.PLAIN_LEVEL);
+        RunSummary lc16 =
+                run.classifierLarge() == null ? null : run.classifierLarge().level(Targets.PLAIN_LEVEL);
+        List<List<String>> rows = List.of(
+                List.of("throughput (accepted/s)", Format.rate(s.throughput()), Format.rate(l.throughput())),
+                List.of(
+                        "÷ (2) at c16 on the same photos",
+                        sc16 == null ? "–" : Format.percent(s.throughput() / sc16.throughput()),
+                        lc16 == null ? "–" : Format.percent(l.throughput() / lc16.throughput())),
+                List.of("p50", Format.ms(s.p50()), Format.ms(l.p50())),
+                List.of("p95", Format.ms(s.p95()), Format.ms(l.p95())),
+                List.of("p99", Format.ms(s.p99()), Format.ms(l.p99())),
+                List.of("errors / 503", s.errors() + " / " + s.shed(), l.errors() + " / " + l.shed()),
+                List.of(
+                        "stored / accepted",
+                        small.stored() + " / " + small.accepted(),
+                        large.stored() + " / " + large.accepted()));
+        return "The same run with the 12 MP photos, right after the small ones, with new users.\n\n"
+                + Format.table(List.of("figure", "small", "12 MP"), rows);
+    }
+
+    /** The in-process decode benchmark, against the classifier's inference time at 12 MP (c1). */
+    private static String decode(FullRun run) {
+        DecodeScenario.Results decode = run.decode();
+        if (decode == null) {
+            return "Not run.\n";
+        }
+        StageTimings.Medians c1 = run.classifierLarge() == null
+                ? null
+                : run.classifierLarge().stages().get(1);
+        double inference = c1 == null || c1.answers() == 0 ? Double.NaN : c1.inference();
+        List<List<String>> rows = new ArrayList<>();
+        for (DecodeScenario.Row row : decode.rows()) {
+            rows.add(List.of(
+                    "`" + row.photo() + "` (" + row.size() + ")",
+                    row.route(),
+                    row.decodedSize(),
+                    Format.ms(row.decode()),
+                    Format.ms(row.preprocess()),
+                    Double.isNaN(inference)
+                            ? "–"
+                            : String.format(Locale.ROOT, "%.2f×", (row.decode() + row.preprocess()) / inference)));
+        }
+        return "image-support's `ImageDecoder.decode(bytes, DecodeTarget.fit(512, 512))` and model-support's"
+                + " `Preprocessor` (the default model's letterbox) in the harness's JVM, median of " + decode.calls()
+                + " calls after untimed ones; native decoder: "
+                + (decode.nativeDecoder() == null ? "none found (ImageIO only)" : decode.nativeDecoder())
+                + ". The 48 MP photo is decoded with the pixel limit raised (the services refuse more than 40 MP by"
+                + " default). *÷ inference*: (decode + preprocess) over the classifier's median inference at 12 MP, c1"
+                + (Double.isNaN(inference) ? "" : " (" + Format.ms(inference) + ")")
+                + ".\n\n"
+                + Format.table(List.of("photo", "route", "decoded", "decode", "preprocess", "÷ inference"), rows);
     }
 
     private static String memory(Map<String, Long> peaks) {

@@ -3,6 +3,7 @@ package io.zoolens.bench.report;
 import io.zoolens.bench.BenchSettings;
 import io.zoolens.bench.jmh.InferenceSummary;
 import io.zoolens.bench.scenario.ClassifierScenario;
+import io.zoolens.bench.scenario.DecodeScenario;
 import io.zoolens.bench.scenario.StackScenario;
 import io.zoolens.bench.system.MachineInfo;
 import java.time.Duration;
@@ -25,6 +26,9 @@ import java.util.Map;
  * @param stack (3) the whole stack
  * @param memoryPeaks (4) peak resident memory per service, in bytes
  * @param classifierEnvironment the classifier's inference settings from the environment, e.g. ZOOLENS_PREDICTORS=2
+ * @param classifierLarge (2) on the 12 MP photos
+ * @param stackLarge (3) on the 12 MP photos
+ * @param decode the in-process decode benchmark at 12 MP and 48 MP
  */
 public record FullRun(
         Instant started,
@@ -38,4 +42,7 @@ public record FullRun(
         String classifierSource,
         StackScenario.Results stack,
         Map<String, Long> memoryPeaks,
-        List<String> classifierEnvironment) {}
+        List<String> classifierEnvironment,
+        ClassifierScenario.Results classifierLarge,
+        StackScenario.Results stackLarge,
+        DecodeScenario.Results decode) {}

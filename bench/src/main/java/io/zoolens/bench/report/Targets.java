@@ -3,6 +3,7 @@ package io.zoolens.bench.report;
 import io.zoolens.bench.jmh.InferenceConfig;
 import io.zoolens.bench.load.RunSummary;
 import io.zoolens.bench.report.Target.Verdict;
+import io.zoolens.bench.scenario.StageTimings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ public final class Targets {
     static final double STACK_SHARE_OF_HTTP = 0.85;
     static final double RECOVERY_P50_FACTOR = 1.2;
     static final int PLAIN_LEVEL = 16;
+    static final double DECODE_SHARE_OF_INFERENCE = 0.5;
+    static final double STACK_SHARE_OF_HTTP_12MP = 0.70;
 
     private Targets() {}
 
@@ -155,7 +158,61 @@ public final class Targets {
                 "classifier memory flat over a 10-minute run",
                 "`make bench-memory`, its own section below",
                 Verdict.ELSEWHERE));
+        targets.add(decodeTarget(run));
+        targets.add(largeStackTarget(run));
         return targets;
+    }
+
+    /** Issue 16: on a 12 MP JPEG the classifier's decode + preprocess cost at most half its inference (c1 medians). */
+    static Target decodeTarget(FullRun run) {
+        String t8 = "(2) 12 MP JPEG at c1: decode + preprocess ≤ 0.5 × inference (the service's own timings)";
+        StageTimings.Medians c1 = run.classifierLarge() == null
+                ? null
+                : run.classifierLarge().stages().get(1);
+        if (c1 == null || c1.answers() == 0) {
+            return new Target("T8", t8, missing("(2) with 12 MP photos at c1"), Verdict.NOT_RUN);
+        }
+        double share = (c1.decode() + c1.preprocess()) / c1.inference();
+        return new Target(
+                "T8",
+                t8,
+                String.format(
+                        Locale.ROOT,
+                        "%s + %s vs %s = %.2f×",
+                        Format.ms(c1.decode()),
+                        Format.ms(c1.preprocess()),
+                        Format.ms(c1.inference()),
+                        share),
+                Verdict.of(share <= DECODE_SHARE_OF_INFERENCE));
+    }
+
+    /** Issue 16: the whole stack on 12 MP uploads keeps 70% of the classifier's throughput on the same photos. */
+    static Target largeStackTarget(FullRun run) {
+        String t9 = "(3) 12 MP at c16 ≥ 70% of (2) 12 MP at c16, zero errors, zero lost results";
+        RunSummary c16 =
+                run.classifierLarge() == null ? null : run.classifierLarge().level(PLAIN_LEVEL);
+        if (run.stackLarge() == null || c16 == null) {
+            return new Target(
+                    "T9", t9, missing(run.stackLarge() == null ? "(3) 12 MP" : "(2) 12 MP c16"), Verdict.NOT_RUN);
+        }
+        RunSummary stack = run.stackLarge().summary();
+        double share = stack.throughput() / c16.throughput();
+        boolean clean =
+                stack.errors() == 0 && stack.shed() == 0 && run.stackLarge().lost() == 0;
+        return new Target(
+                "T9",
+                t9,
+                String.format(
+                        Locale.ROOT,
+                        "%s vs %s = %s; errors %d, 503 %d; stored %d of %d accepted",
+                        Format.rate(stack.throughput()),
+                        Format.rate(c16.throughput()),
+                        Format.percent(share),
+                        stack.errors(),
+                        stack.shed(),
+                        run.stackLarge().stored(),
+                        run.stackLarge().accepted()),
+                Verdict.of(share >= STACK_SHARE_OF_HTTP_12MP && clean));
     }
 
     /** The ratios issue 7 asks to print: name and value. */

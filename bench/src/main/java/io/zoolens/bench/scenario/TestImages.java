@@ -18,11 +18,23 @@ public final class TestImages {
 
     /** Every {@code *.jpg} in the folder, by name; fails when there is none. */
     public static List<Photo> jpegs(Path dir) {
+        return jpegs(dir, "");
+    }
+
+    /**
+     * The 12 MP phone-sized JPEGs scripts/LargeTestImages.java makes in {@code large/} (4032×3024, 2–4 MB, one
+     * stored sideways with EXIF orientation 6); fails when there is none.
+     */
+    public static List<Photo> twelveMegapixel(Path dir) {
+        return jpegs(dir.resolve("large"), "-12mp");
+    }
+
+    private static List<Photo> jpegs(Path dir, String nameContains) {
         List<Photo> photos = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+                if ((name.endsWith(".jpg") || name.endsWith(".jpeg")) && name.contains(nameContains)) {
                     photos.add(new Photo(name, Files.readAllBytes(file)));
                 }
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zoolens.bench.load.Exchange;
 import io.zoolens.bench.load.KindStats;
 import io.zoolens.bench.load.LoadResult;
+import io.zoolens.bench.scenario.DecodeScenario;
 import io.zoolens.bench.scenario.MemoryScenario;
 import io.zoolens.bench.scenario.MixedScenario;
 import io.zoolens.bench.system.MemorySampler;
@@ -44,7 +45,51 @@ class BenchmarkReportTests {
                 .contains("| classifier (alone, for (2)) | 900 MiB |")
                 .contains("| c1 | 330 | 4.0 ms | 3.0 ms | 75.0 ms | 84.0 ms | 4.0 ms |")
                 .contains("DJL Serving, TensorFlow Serving and Triton");
-        assertThat(report.lines().filter(l -> l.startsWith("| T")).count()).isEqualTo(7);
+        assertThat(report.lines().filter(l -> l.startsWith("| T")).count()).isEqualTo(9);
+        assertThat(report)
+                .contains(
+                        "| T8 | (2) 12 MP JPEG at c1: decode + preprocess ≤ 0.5 × inference (the service's own timings)"
+                                + " | (2) with 12 MP photos at c1 not measured in this run | **not run** |");
+    }
+
+    @Test
+    void smallAndTwelveMegapixelFiguresStandSideBySideWithTheDecodeBenchmark() {
+        DecodeScenario.Results decode = new DecodeScenario.Results(
+                "libjpeg-turbo (TurboJPEG via FFM)",
+                10,
+                List.of(
+                        new DecodeScenario.Row(
+                                "chelsea-12mp.jpg", "4032×3024", "libjpeg-turbo, reduced", "1008×756", 30, 4.5),
+                        new DecodeScenario.Row(
+                                "chelsea-12mp.jpg",
+                                "4032×3024",
+                                "ImageIO, every pixel (before)",
+                                "4032×3024",
+                                300,
+                                45)));
+        String report = BenchmarkReport.results(Fixtures.full(
+                Fixtures.djl(),
+                Fixtures.tensorflow(),
+                Fixtures.classifier(2000, 500, 90),
+                Fixtures.stack(120, 400, 400),
+                Fixtures.classifier(2000, 500, 90),
+                Fixtures.stack(60, 200, 199),
+                decode));
+
+        assertThat(report)
+                .contains("#### (2) small and 12 MP photos")
+                .contains("| concurrency | small: 2xx/s | 12 MP: 2xx/s |")
+                .contains("| figure | small | 12 MP |")
+                .contains("| stored / accepted | 400 / 400 | 199 / 200 |")
+                .contains("native decoder: libjpeg-turbo (TurboJPEG via FFM)")
+                // (30 + 4.5) / 75 and (300 + 45) / 75, against the 12 MP inference at c1
+                .contains(
+                        "| `chelsea-12mp.jpg` (4032×3024) | libjpeg-turbo, reduced | 1008×756 | 30.0 ms | 4.5 ms | 0.46× |")
+                .contains("| 4032×3024 | 300 ms | 45.0 ms | 4.60× |")
+                .contains(
+                        "| T8 | (2) 12 MP JPEG at c1: decode + preprocess ≤ 0.5 × inference (the service's own timings)"
+                                + " | 4.0 ms + 3.0 ms vs 75.0 ms = 0.09× | **PASS** |")
+                .contains("stored 199 of 200 accepted | **FAIL** |");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.zoolens.bench.load.Exchange;
 import io.zoolens.bench.load.KindStats;
 import io.zoolens.bench.load.LoadResult;
 import io.zoolens.bench.scenario.ClassifierScenario;
+import io.zoolens.bench.scenario.DecodeScenario;
 import io.zoolens.bench.scenario.StackScenario;
 import io.zoolens.bench.scenario.StageTimings;
 import io.zoolens.bench.scenario.TrainingScenario;
@@ -89,6 +90,18 @@ final class Fixtures {
             InferenceSummary tensorflow,
             ClassifierScenario.Results classifier,
             StackScenario.Results stack) {
+        return full(djl, tensorflow, classifier, stack, null, null, null);
+    }
+
+    /** With the 12 MP runs and the decode benchmark (issue 16). */
+    static FullRun full(
+            InferenceSummary djl,
+            InferenceSummary tensorflow,
+            ClassifierScenario.Results classifier,
+            StackScenario.Results stack,
+            ClassifierScenario.Results classifierLarge,
+            StackScenario.Results stackLarge,
+            DecodeScenario.Results decode) {
         Map<String, Long> peaks = new LinkedHashMap<>();
         peaks.put("classifier (alone, for (2))", 900L << 20);
         peaks.put("gateway", 20L << 20);
@@ -104,7 +117,10 @@ final class Fixtures {
                 "the packaged classifier jar alone",
                 stack,
                 peaks,
-                List.of("ZOOLENS_PREDICTORS=2"));
+                List.of("ZOOLENS_PREDICTORS=2"),
+                classifierLarge,
+                stackLarge,
+                decode);
     }
 
     /** (1) at batch 1 (80 ms, 12.5 images/s) and batch 8 (500 ms, 16 images/s) with one caller, and batch 8 with two. */

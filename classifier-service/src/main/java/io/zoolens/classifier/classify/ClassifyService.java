@@ -12,7 +12,10 @@ import io.zoolens.image.ImageDecoder;
 import io.zoolens.model.ModelMetadata;
 import org.springframework.stereotype.Service;
 
-/** Decode → preprocess → infer, timing each stage. */
+/**
+ * Decode → preprocess → infer, timing each stage. Decodes at the scale the model needs (a 12 MP JPEG at 1/4 for a
+ * 512-pixel input); the answer's image size and boxes stay in the original's pixels.
+ */
 @Service
 public class ClassifyService {
 
@@ -34,7 +37,7 @@ public class ClassifyService {
     public ClassifyResponse classify(String modelName, String version, byte[] bytes, Integer topK, Float minScore) {
         long started = System.nanoTime();
         LoadedModel model = registry.resolve(modelName, version);
-        DecodedImage image = decoder.decode(bytes);
+        DecodedImage image = decoder.decode(bytes, model.decodeTarget());
         long decoded = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -59,7 +62,8 @@ public class ClassifyService {
                 ? minScore
                 : defaults != null && defaults.defaultMinScore() != null ? defaults.defaultMinScore() : 0f;
         long preprocessStart = System.nanoTime();
-        var input = model.preprocessor().prepare(image.rgb(), k, min);
+        var input = model.preprocessor()
+                .prepare(image.rgb(), image.info().width(), image.info().height(), k, min);
         long inferenceStart = System.nanoTime();
         Prediction prediction;
         try {

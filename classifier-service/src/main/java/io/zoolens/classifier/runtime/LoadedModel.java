@@ -3,6 +3,7 @@ package io.zoolens.classifier.runtime;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import io.zoolens.image.DecodeTarget;
 import io.zoolens.model.ModelInput;
 import io.zoolens.model.ModelMetadata;
 import io.zoolens.model.Preprocessor;
@@ -29,6 +30,7 @@ public final class LoadedModel {
     private final Path directory;
     private final Instant loadedAt = Instant.now();
     private final Preprocessor preprocessor;
+    private final DecodeTarget decodeTarget;
     private final InferenceQueue queue;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean retired;
@@ -49,6 +51,7 @@ public final class LoadedModel {
         this.labels = List.copyOf(labels);
         this.directory = directory;
         this.preprocessor = new Preprocessor(metadata.input());
+        this.decodeTarget = decodeTarget(metadata.input());
         this.queue = new InferenceQueue(
                 "inference-" + metadata.name() + "-" + metadata.version(),
                 metadata.name(),
@@ -88,6 +91,18 @@ public final class LoadedModel {
 
     public Preprocessor preprocessor() {
         return preprocessor;
+    }
+
+    /** How large the preprocessor draws a photo: the decoder may then decode a large JPEG at 1/2, 1/4 or 1/8. */
+    public DecodeTarget decodeTarget() {
+        return decodeTarget;
+    }
+
+    private static DecodeTarget decodeTarget(ModelMetadata.Input input) {
+        // Letterbox fits the whole photo inside the input; crop and stretch fill it on both axes.
+        return input.resize() == ModelMetadata.Resize.LETTERBOX
+                ? DecodeTarget.fit(input.width(), input.height())
+                : DecodeTarget.cover(input.width(), input.height());
     }
 
     /**

@@ -1,0 +1,166 @@
+package io.zoolens.image.turbojpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoolens.image.DecodeTarget;
+import io.zoolens.image.DecodedImage;
+import io.zoolens.image.ImageDecoder;
+import io.zoolens.image.ImageLimits;
+import io.zoolens.image.ImageRejectedException;
+import io.zoolens.image.testing.HostileImages;
+import io.zoolens.image.testing.TestImages;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The native route against the ImageIO route on the same bytes: same size, nearly the same pixels, upright by EXIF,
+ * and the same verdict on every damaged file. Runs against the real libturbojpeg (Debian libturbojpeg0).
+ */
+class TurboJpegDecoderTests {
+
+    private static final DecodeTarget MODEL_INPUT = DecodeTarget.fit(512, 512);
+
+    private final ImageDecoder withNative = new ImageDecoder(ImageLimits.defaults());
+    private final ImageDecoder imageIoOnly = new ImageDecoder(ImageLimits.defaults(), Optional.empty());
+
+    @Test
+    void theServiceLoaderFindsTheBinding() {
+        assertThat(withNative.nativeJpeg()).get().isInstanceOf(TurboJpegDecoder.class);
+    }
+
+    @Test
+    void reducedDecodeMatchesTheBoxAveragedFullDecode() {
+        byte[] jpeg = TestImages.encode(scene(4032, 3024), "jpeg");
+
+        DecodedImage fast = withNative.decode(jpeg, MODEL_INPUT);
+        DecodedImage reference = imageIoOnly.decode(jpeg, MODEL_INPUT);
+
+        // 4032×3024 drawn at 512×384 keeps two pixels per drawn pixel at 1/4: 1008×756
+        assertThat(size(fast.rgb())).isEqualTo("1008x756");
+        assertThat(size(reference.rgb())).isEqualTo("1008x756");
+        assertThat(fast.info().width()).isEqualTo(4032);
+        assertThat(fast.info().height()).isEqualTo(3024);
+        assertThat(meanAbsoluteDifference(fast.rgb(), reference.rgb())).isLessThan(1.5);
+    }
+
+    @Test
+    void smallTargetsOnSmallImagesDecodeEveryPixel() {
+        byte[] jpeg = TestImages.encode(scene(640, 480), "jpeg");
+
+        assertThat(size(withNative.decode(jpeg, MODEL_INPUT).rgb())).isEqualTo("640x480");
+        assertThat(size(withNative.decode(jpeg, DecodeTarget.fit(256, 256)).rgb()))
+                .isEqualTo("640x480");
+        assertThat(size(withNative.decode(jpeg, DecodeTarget.fit(64, 64)).rgb()))
+                .isEqualTo("160x120");
+    }
+
+    @Test
+    void exifOrientationIsAppliedToTheReducedImage() {
+        byte[] jpeg = HostileImages.jpegWithSegment(
+                TestImages.encode(TestImages.quadrants(800, 400), "jpeg"), 0xE1, exifOrientation6());
+
+        DecodedImage image = withNative.decode(jpeg, DecodeTarget.fit(100, 100));
+
+        assertThat(size(image.rgb())).isEqualTo("100x200"); // stored 800×400 at 1/4, turned a quarter
+        assertThat(image.info().width()).isEqualTo(400);
+        assertThat(image.info().height()).isEqualTo(800);
+        BufferedImage reference =
+                imageIoOnly.decode(jpeg, DecodeTarget.fit(100, 100)).rgb();
+        assertThat(meanAbsoluteDifference(image.rgb(), reference)).isLessThan(3);
+    }
+
+    @Test
+    void aTruncatedJpegIsRefusedAsByImageIo() {
+        byte[] truncated = TestImages.truncatedJpeg();
+
+        assertThat(verdict(withNative, truncated, DecodeTarget.fit(8, 8)))
+                .isEqualTo(verdict(imageIoOnly, truncated, DecodeTarget.fit(8, 8)))
+                .isEqualTo(verdict(imageIoOnly, truncated, DecodeTarget.FULL))
+                .isNotEqualTo("ok");
+    }
+
+    @Test
+    void damagedJpegsGetTheSameVerdictOnBothRoutes() {
+        byte[] jpeg = TestImages.encode(scene(512, 384), "jpeg");
+        Random random = new Random(16);
+        int refused = 0;
+        for (int i = 0; i < 150; i++) {
+            byte[] damaged = i % 3 == 0
+                    ? HostileImages.truncated(jpeg, 200 + random.nextInt(jpeg.length - 200))
+                    : HostileImages.mutated(jpeg, random, 1 + random.nextInt(8), 2);
+            String expected = verdict(imageIoOnly, damaged, DecodeTarget.fit(64, 64));
+            assertThat(verdict(withNative, damaged, DecodeTarget.fit(64, 64)))
+                    .as("damaged file %d", i)
+                    .isEqualTo(expected);
+            refused += expected.equals("ok") ? 0 : 1;
+        }
+        assertThat(refused)
+                .as("the mutations must damage files, or this test proves nothing")
+                .isGreaterThan(20);
+    }
+
+    @Test
+    void theDeclaredPixelLimitHoldsBeforeAnyNativeDecode() {
+        byte[] bomb = HostileImages.jpegDeclaring(TestImages.jpeg(64, 64), 60_000, 60_000);
+
+        assertThat(verdict(withNative, bomb, MODEL_INPUT)).isEqualTo(verdict(imageIoOnly, bomb, MODEL_INPUT));
+        assertThat(verdict(withNative, bomb, MODEL_INPUT)).isEqualTo("TOO_MANY_PIXELS");
+    }
+
+    private static String verdict(ImageDecoder decoder, byte[] bytes, DecodeTarget target) {
+        try {
+            decoder.decode(bytes, target);
+            return "ok";
+        } catch (ImageRejectedException e) {
+            return e.reason().name();
+        }
+    }
+
+    /** Smooth gradients and hard edges: what DCT scaling and box averaging must both keep. */
+    private static BufferedImage scene(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setPaint(new GradientPaint(0, 0, new Color(30, 90, 160), width, height, new Color(240, 200, 40)));
+            g.fillRect(0, 0, width, height);
+            g.setColor(new Color(200, 40, 40));
+            g.fillOval(width / 4, height / 4, width / 2, height / 2);
+            g.setColor(Color.WHITE);
+            g.fillRect(width / 10, height / 10, width / 8, height / 3);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static byte[] exifOrientation6() {
+        return new byte[] {
+            'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0,
+            0, 0
+        };
+    }
+
+    private static String size(BufferedImage image) {
+        return image.getWidth() + "x" + image.getHeight();
+    }
+
+    private static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {
+        assertThat(size(a)).isEqualTo(size(b));
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    sum += Math.abs(((p >> shift) & 0xFF) - ((q >> shift) & 0xFF));
+                }
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
+    }
+}
