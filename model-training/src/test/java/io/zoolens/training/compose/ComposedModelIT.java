@@ -22,7 +22,7 @@ import io.zoolens.model.Preprocessor;
 import io.zoolens.model.SavedModelWriter;
 import io.zoolens.model.SavedModelWriter.TensorSpec;
 import io.zoolens.training.DefaultBackbone;
-import io.zoolens.training.FashionMnist;
+import io.zoolens.image.testing.FashionMnist;
 import io.zoolens.training.features.Backbone;
 import io.zoolens.training.features.FeatureCache;
 import io.zoolens.training.features.FeatureExtractor;

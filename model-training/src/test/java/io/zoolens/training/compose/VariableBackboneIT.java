@@ -16,7 +16,7 @@ import io.zoolens.model.ModelInput;
 import io.zoolens.model.ModelMetadata;
 import io.zoolens.model.Preprocessor;
 import io.zoolens.training.DefaultBackbone;
-import io.zoolens.training.FashionMnist;
+import io.zoolens.image.testing.FashionMnist;
 import io.zoolens.training.VariablesSavedModel;
 import io.zoolens.training.features.Backbone;
 import io.zoolens.training.features.FeatureCache;
