@@ -44,4 +44,12 @@ describe('ModelReport', () => {
     expect(wrapper.get('[data-testid="report-no-matrix"]').text()).toContain('train again')
     expect(wrapper.get('[data-testid="report-method"]').text()).toContain('split into 5 parts')
   })
+
+  it('names no method or folds it was not told (null in the API)', async () => {
+    const unknown = version({ metrics: { accuracy: null, method: null, folds: null, perClass: [], confusionLabels: [], confusion: [], misclassified: [] } })
+    const wrapper = await mountReport(unknown)
+    expect(wrapper.get('[data-testid="report-method"]').text()).toContain('Measured by cross-validation.')
+    expect(wrapper.get('[data-testid="report-method"]').text()).not.toContain('null')
+    wrapper.unmount()
+  })
 })

@@ -609,14 +609,14 @@ export interface components {
         };
         ClassFigures: {
             /** Format: double */
-            f1: number;
+            f1: number | null;
             label: string;
             /** Format: double */
-            precision: number;
+            precision: number | null;
             /** Format: double */
-            recall: number;
+            recall: number | null;
             /** Format: int32 */
-            support: number;
+            support: number | null;
         };
         ClassificationResponse: {
             album: components["schemas"]["AlbumRef"] | null;
@@ -640,7 +640,7 @@ export interface components {
             model: components["schemas"]["ModelUsed"] | null;
             objects: components["schemas"]["Detection"][] | null;
             originalFilename: string | null;
-            recognised: boolean;
+            recognised: boolean | null;
             reject: components["schemas"]["Rejection"] | null;
             /** @enum {string} */
             status: "PENDING" | "DONE" | "FAILED";
@@ -670,12 +670,12 @@ export interface components {
             version: string | null;
         };
         CustomModelResponse: {
-            activeVersion: string;
+            activeVersion: string | null;
             backbone: string;
             classes: components["schemas"]["ModelClass"][];
             /** Format: date-time */
             createdAt: string;
-            currentTraining: components["schemas"]["TrainingSummary"];
+            currentTraining: components["schemas"]["TrainingSummary"] | null;
             id: string;
             name: string;
             /** Format: int64 */
@@ -809,12 +809,12 @@ export interface components {
         };
         Metrics: {
             /** Format: double */
-            accuracy: number;
+            accuracy: number | null;
             confusion: number[][];
             confusionLabels: string[];
             /** Format: int32 */
-            folds: number;
-            method: string;
+            folds: number | null;
+            method: string | null;
             misclassified: components["schemas"]["Misclassified"][];
             perClass: components["schemas"]["ClassFigures"][];
         };
@@ -825,7 +825,7 @@ export interface components {
         };
         ModelClass: {
             albumId: string;
-            name: string;
+            name: string | null;
         };
         ModelResponse: {
             activeVersion: string;
@@ -990,26 +990,26 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             done: number;
-            error: components["schemas"]["JobError"];
+            error: components["schemas"]["JobError"] | null;
             /** Format: int64 */
-            etaSeconds: number;
+            etaSeconds: number | null;
             /** Format: date-time */
-            finishedAt: string;
+            finishedAt: string | null;
             id: string;
             modelId: string;
             stage: string;
             /** Format: date-time */
-            startedAt: string;
+            startedAt: string | null;
             state: string;
             /** Format: int32 */
             total: number;
-            version: string;
+            version: string | null;
         };
         TrainingSummary: {
             /** Format: int32 */
             done: number;
             /** Format: int64 */
-            etaSeconds: number;
+            etaSeconds: number | null;
             id: string;
             stage: string;
             state: string;
@@ -1054,7 +1054,7 @@ export interface components {
         };
         VersionResponse: {
             backbone: string;
-            backboneVersion: string;
+            backboneVersion: string | null;
             classes: components["schemas"]["VersionClass"][];
             /** Format: date-time */
             createdAt: string;

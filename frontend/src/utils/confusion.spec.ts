@@ -45,4 +45,11 @@ describe('confusion matrix and version comparison', () => {
     expect(formatDifference(-2.5)).toBe('−2.5 points')
     expect(formatDifference(0)).toBe('no change')
   })
+
+  it('has no accuracy difference when a version has no accuracy (null in the API)', () => {
+    const unmeasured = version({ version: '2', metrics: { ...version().metrics, accuracy: null } })
+    const comparison = compareVersions(version({ version: '1' }), unmeasured)
+    expect(comparison.accuracyDifference).toBeNull()
+    expect(formatDifference(comparison.accuracyDifference)).toBe('–')
+  })
 })

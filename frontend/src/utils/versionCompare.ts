@@ -13,7 +13,8 @@ export interface ClassComparison {
 export interface VersionComparison {
   before: ModelVersion
   after: ModelVersion
-  accuracyDifference: number
+  /** in points (0..100), null when a version has no accuracy */
+  accuracyDifference: number | null
   classes: ClassComparison[]
 }
 
@@ -26,10 +27,12 @@ export function compareVersions(a: ModelVersion, b: ModelVersion): VersionCompar
   const f1Before = f1(before)
   const f1After = f1(after)
   const labels = [...new Set([...f1Before.keys(), ...f1After.keys()])]
+  const [accuracyBefore, accuracyAfter] = [before.metrics.accuracy, after.metrics.accuracy]
   return {
     before,
     after,
-    accuracyDifference: points(after.metrics.accuracy - before.metrics.accuracy),
+    accuracyDifference:
+      accuracyBefore === null || accuracyAfter === null ? null : points(accuracyAfter - accuracyBefore),
     classes: labels.map((label) => {
       const x = f1Before.get(label) ?? null
       const y = f1After.get(label) ?? null

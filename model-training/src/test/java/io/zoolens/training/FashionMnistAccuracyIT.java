@@ -3,6 +3,7 @@ package io.zoolens.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.zoolens.image.testing.FashionMnist;
 import io.zoolens.model.PooledFeatures;
 import io.zoolens.model.PooledFeatures.Pooling;
 import io.zoolens.training.evaluation.CrossValidation;

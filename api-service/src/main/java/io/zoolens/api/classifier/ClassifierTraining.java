@@ -117,11 +117,15 @@ public class ClassifierTraining {
                 () -> rest.delete().uri("/v1/models/{name}", model).retrieve().toBodilessEntity());
     }
 
-    public void deleteVersion(String model, String version) {
+    /**
+     * Removes one version (idempotent), only if the training job {@code jobId} wrote it: a version of that number
+     * written by another job since is refused with {@code version-replaced} (a {@link ClassifierRejectedException}).
+     */
+    public void deleteVersion(String model, String version, String jobId) {
         calls.call(
                 "delete version",
                 () -> rest.delete()
-                        .uri("/v1/models/{name}/versions/{version}", model, version)
+                        .uri("/v1/models/{name}/versions/{version}?jobId={jobId}", model, version, jobId)
                         .retrieve()
                         .toBodilessEntity());
     }

@@ -10,6 +10,7 @@ import io.zoolens.api.system.DependencyOutage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes a custom model's classifier folder or an owner's cached features, now if the classifier answers, else
+ * Deletes a custom model's classifier folder, one of its versions or an owner's cached features, now if the
+ * classifier answers, else
  * later: a deletion that failed because the classifier was away is recorded in {@code pendingModelDeletions} and
  * retried with back-off by whichever replica claims it (an atomic findAndModify moves its next attempt out by a
  * lease first, so two replicas never retry the same one at once), until the classifier confirms it. Folder names
@@ -48,27 +50,33 @@ public class ClassifierCleanup {
 
     /** Removes a custom model's folder (every version) from the classifier, now or once it is back. */
     public void removeModelFolder(String folder) {
-        now(Kind.MODEL_FOLDER, folder);
+        now(Kind.MODEL_FOLDER, folder, null);
+    }
+
+    /** Removes version {@code version} that training job {@code jobId} wrote, now or once the classifier is back. */
+    public void removeVersion(String folder, String version, String jobId) {
+        now(Kind.VERSION, folder + "/" + version, Objects.requireNonNull(jobId, "jobId"));
     }
 
     /** Removes an owner's cached feature vectors from the classifier, now or once it is back. */
     public void removeFeatures(String ownerId) {
-        now(Kind.FEATURES, ownerId);
+        now(Kind.FEATURES, ownerId, null);
     }
 
-    private void now(Kind kind, String target) {
+    private void now(Kind kind, String target, String jobId) {
         try {
-            call(kind, target);
+            call(kind, target, jobId);
         } catch (ClassifierRejectedException e) {
-            log.warn("the classifier refused to delete {} {}: {}", kind, target, e.getMessage());
+            refused(kind, target, e);
         } catch (RuntimeException e) {
             log.warn("could not delete {} {} on the classifier now ({}); retrying later", kind, target, e.getMessage());
             Instant now = now();
             mongo.upsert(
-                    query(where("_id").is(PendingDeletion.id(kind, target))),
+                    query(where("_id").is(PendingDeletion.id(kind, target, jobId))),
                     new Update()
                             .setOnInsert("kind", kind)
                             .setOnInsert("target", target)
+                            .setOnInsert("jobId", jobId)
                             .setOnInsert("attempts", 1)
                             .setOnInsert("createdAt", now)
                             .set("nextAttemptAt", now.plus(properties.firstBackoff()))
@@ -100,7 +108,7 @@ public class ClassifierCleanup {
     /** One retry; false when the classifier is still away. */
     boolean retry(PendingDeletion pending) {
         try {
-            call(pending.kind(), pending.target());
+            call(pending.kind(), pending.target(), pending.jobId());
             mongo.remove(query(where("_id").is(pending.id())), PendingDeletion.class);
             log.info(
                     "deleted {} {} on the classifier after {} attempt(s)",
@@ -110,7 +118,7 @@ public class ClassifierCleanup {
             return true;
         } catch (ClassifierRejectedException e) {
             mongo.remove(query(where("_id").is(pending.id())), PendingDeletion.class);
-            log.warn("the classifier refused to delete {} {}: {}", pending.kind(), pending.target(), e.getMessage());
+            refused(pending.kind(), pending.target(), e);
             return true;
         } catch (RuntimeException e) {
             if (DependencyOutage.of(e).isPresent()) {
@@ -143,10 +151,22 @@ public class ClassifierCleanup {
                 PendingDeletion.class));
     }
 
-    private void call(Kind kind, String target) {
+    private void call(Kind kind, String target, String jobId) {
         switch (kind) {
             case MODEL_FOLDER -> classifier.deleteModel(target);
+            case VERSION -> {
+                int slash = target.lastIndexOf('/');
+                classifier.deleteVersion(target.substring(0, slash), target.substring(slash + 1), jobId);
+            }
             case FEATURES -> classifier.deleteFeatures(target);
+        }
+    }
+
+    private static void refused(Kind kind, String target, ClassifierRejectedException e) {
+        if ("version-replaced".equals(e.slug())) {
+            log.info("{} {} was written again by another training since; that version stays", kind, target);
+        } else {
+            log.warn("the classifier refused to delete {} {}: {}", kind, target, e.getMessage());
         }
     }
 

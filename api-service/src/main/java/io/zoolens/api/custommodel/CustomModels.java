@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.zoolens.api.account.AccountDeleted;
 import io.zoolens.api.classification.AlbumLookup;
 import io.zoolens.api.classification.CustomModelLookup;
-import io.zoolens.api.classifier.ClassifierTraining;
 import io.zoolens.api.custommodel.CustomModel.ModelVersion;
 import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,12 +38,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomModels implements CustomModelLookup {
 
-    private static final Logger log = LoggerFactory.getLogger(CustomModels.class);
-
     private final CustomModelRepository repository;
     private final MongoTemplate mongo;
     private final AlbumLookup albums;
-    private final ClassifierTraining classifier;
     private final ClassifierCleanup cleanup;
     private final CustomModelProperties properties;
     private final ApplicationEventPublisher events;
@@ -56,7 +50,6 @@ public class CustomModels implements CustomModelLookup {
             CustomModelRepository repository,
             MongoTemplate mongo,
             AlbumLookup albums,
-            ClassifierTraining classifier,
             ClassifierCleanup cleanup,
             CustomModelProperties properties,
             ApplicationEventPublisher events,
@@ -64,7 +57,6 @@ public class CustomModels implements CustomModelLookup {
         this.repository = repository;
         this.mongo = mongo;
         this.albums = albums;
-        this.classifier = classifier;
         this.cleanup = cleanup;
         this.properties = properties;
         this.events = events;
@@ -201,8 +193,8 @@ public class CustomModels implements CustomModelLookup {
     }
 
     /**
-     * Deletes a version that is not the active one (409 {@code version-active}), on the classifier too; the
-     * classifier being away leaves an orphan version folder there, which nobody can pick any more.
+     * Deletes a version that is not the active one (409 {@code version-active}), on the classifier too (now, or
+     * once it is back: {@link ClassifierCleanup}).
      */
     void deleteVersion(String ownerId, String id, String version) {
         CustomModel model = withVersion(ownerId, id, version);
@@ -226,12 +218,8 @@ public class CustomModels implements CustomModelLookup {
                     Map.of("version", version),
                     null);
         }
-        try {
-            classifier.deleteVersion(model.folder(), version);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "could not delete version {} of {} on the classifier: {}", version, model.folder(), e.getMessage());
-        }
+        cleanup.removeVersion(
+                model.folder(), version, model.version(version).orElseThrow().jobId());
     }
 
     /**
@@ -305,15 +293,9 @@ public class CustomModels implements CustomModelLookup {
                 new Update()
                         .pull("versions", query(where("version").in(dropped)).getQueryObject()),
                 CustomModel.class);
-        for (String version : dropped) {
-            try {
-                classifier.deleteVersion(model.folder(), version);
-            } catch (RuntimeException e) {
-                log.warn(
-                        "could not delete version {} of {} on the classifier: {}",
-                        version,
-                        model.folder(),
-                        e.getMessage());
+        for (ModelVersion version : oldestFirst) {
+            if (dropped.contains(version.version())) {
+                cleanup.removeVersion(model.folder(), version.version(), version.jobId());
             }
         }
         return repository.findById(model.id()).orElse(model);

@@ -309,7 +309,7 @@ class TrainingRunner implements DisposableBean {
         }
         if (current == null || !token.equals(current.leaseToken()) || current.cancelRequested()) {
             // Nothing half-written: the version the classifier wrote goes again.
-            deleteVersionQuietly(folder, trained.version());
+            cleanup.removeVersion(folder, trained.version(), job.id());
             if (current != null && token.equals(current.leaseToken())) {
                 cancel(job, token);
             }
@@ -338,7 +338,7 @@ class TrainingRunner implements DisposableBean {
                         .toList(),
                 plan.readAt());
         if (models.addVersion(job.modelId(), job.id(), version).isEmpty()) {
-            deleteVersionQuietly(folder, trained.version());
+            cleanup.removeVersion(folder, trained.version(), job.id());
             fail(job, token, new JobError("model-deleted", "The model was deleted during the training."));
             return;
         }
@@ -347,14 +347,6 @@ class TrainingRunner implements DisposableBean {
             return;
         }
         log.info("training {} made version {} of {}", job.id(), trained.version(), folder);
-    }
-
-    private void deleteVersionQuietly(String folder, String version) {
-        try {
-            classifier.deleteVersion(folder, version);
-        } catch (RuntimeException e) {
-            log.warn("could not delete version {} of {}: {}", version, folder, e.getMessage());
-        }
     }
 
     private static JobError jobError(ApiException e) {

@@ -121,6 +121,7 @@ public final class ClassifierStub {
                     ? training.route(
                             exchange.getRequestMethod(),
                             path,
+                            exchange.getRequestURI().getQuery(),
                             exchange.getRequestHeaders().getFirst("Content-Type"),
                             body)
                     : route(

@@ -37,6 +37,8 @@ public final class TrainingSide {
     private final AtomicInteger unavailable = new AtomicInteger();
     /** The {@code jobId} of every training request, in order. */
     private final List<String> jobIds = new CopyOnWriteArrayList<>();
+    /** folder + "/" + version → the job that wrote it ({@code training.jobId} in the real version's metadata). */
+    private final Map<String, String> writtenBy = new ConcurrentHashMap<>();
     /** folder + "/" + version → its class labels, in training order. */
     private final Map<String, List<String>> labels = new ConcurrentHashMap<>();
     /** The class a custom model answers best ({@code null}: its first), or "unknown" answers. */
@@ -121,6 +123,25 @@ public final class TrainingSide {
         return List.copyOf(jobIds);
     }
 
+    /**
+     * Version {@code version} of {@code folder} is now one that {@code jobId} wrote, as when the classifier lost the
+     * old one (a deletion that went through but whose answer was lost) and a later training wrote the number again.
+     */
+    public void replaceVersion(String folder, String version, String jobId) {
+        versions.computeIfAbsent(folder, k -> new ArrayList<>()).add(version);
+        writtenBy.put(folder + "/" + version, jobId);
+    }
+
+    /** Removes a version as the classifier's deletion does (without asking which job wrote it). */
+    public void removeVersion(String folder, String version) {
+        versions.computeIfPresent(folder, (k, list) -> {
+            List<String> kept = new ArrayList<>(list);
+            kept.remove(version);
+            return kept;
+        });
+        writtenBy.remove(folder + "/" + version);
+    }
+
     public List<String> versions(String folder) {
         return List.copyOf(versions.getOrDefault(folder, List.of()));
     }
@@ -153,7 +174,7 @@ public final class TrainingSide {
                 || ("DELETE".equals(method) && path.startsWith("/v1/models/"));
     }
 
-    ClassifierStub.Recorded route(String method, String path, String contentType, byte[] body) {
+    ClassifierStub.Recorded route(String method, String path, String query, String contentType, byte[] body) {
         if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return problem(503, "model-not-ready", "Not ready");
         }
@@ -203,6 +224,14 @@ public final class TrainingSide {
             } else {
                 String folder = rest.substring(0, slash);
                 String version = rest.substring(slash + "/versions/".length());
+                String jobId = query != null && query.startsWith("jobId=") ? query.substring("jobId=".length()) : null;
+                boolean present = versions.getOrDefault(folder, List.of()).contains(version);
+                if (present && jobId != null && !jobId.equals(writtenBy.get(folder + "/" + version))) {
+                    ObjectNode replaced = problemNode(409, "version-replaced", "Version replaced");
+                    replaced.put("version", version);
+                    return ClassifierStub.Recorded.json(409, replaced.toString());
+                }
+                writtenBy.remove(folder + "/" + version);
                 versions.computeIfPresent(folder, (k, list) -> {
                     List<String> kept = new ArrayList<>(list);
                     kept.remove(version);
@@ -258,6 +287,7 @@ public final class TrainingSide {
         List<String> classLabels = new ArrayList<>();
         request.path("classes").forEach(c -> classLabels.add(c.path("label").asString()));
         labels.put(model + "/" + version, classLabels);
+        writtenBy.put(model + "/" + version, request.path("jobId").asString(""));
         ObjectNode metrics = JSON.createObjectNode()
                 .put("accuracy", 0.9)
                 .put("method", "stratified-5-fold")

@@ -125,6 +125,55 @@ class HostileJsonIT extends ApiIntegrationTest {
                         path.length() > 70 ? path.substring(0, 70) + "…" : path, () -> checkRead(path, refused)));
     }
 
+    /**
+     * {@code DELETE /api/albums/{id}?customModels=…} on an album that is a class of a custom model: the only choice
+     * is {@code remove-class}; anything else given as that parameter is refused (400) before anything is deleted.
+     */
+    @TestFactory
+    Stream<DynamicTest> hostileCustomModelsChoicesOfAnAlbumDeletionAreRefusedAs400() {
+        return Stream.of(
+                        "customModels=",
+                        "customModels",
+                        "customModels=keep",
+                        "customModels=remove",
+                        "customModels=delete-model",
+                        "customModels=true",
+                        "customModels=REMOVE-CLASS",
+                        "customModels=Remove-Class",
+                        "customModels=remove_class",
+                        "customModels=remove-class%20",
+                        "customModels=%20remove-class",
+                        "customModels=remove-class,",
+                        "customModels=remove-class&customModels=remove-class",
+                        "customModels=remove-class&customModels=keep",
+                        "customModels=remove-class%00",
+                        "customModels=remove-class%0d%0aSet-Cookie:%20a=b",
+                        "customModels=remove%E2%80%90class",
+                        "customModels=r%C3%A9move-class",
+                        "customModels=%F0%9F%98%80",
+                        "customModels=%FF%FE",
+                        "customModels=%7B%22%24ne%22%3Anull%7D",
+                        "customModels=remove-class%27%20OR%20%271%27=%271",
+                        "customModels=..%2F..%2Fetc%2Fpasswd",
+                        "customModels=" + "remove-class".repeat(500),
+                        "customModels=" + "x".repeat(7000))
+                .map(query -> DynamicTest.dynamicTest(
+                        query.length() > 60 ? query.substring(0, 60) + "…" : query,
+                        () -> checkAlbumDeletion(query, 400, "validation-failed")));
+    }
+
+    /**
+     * Deletions of a model's class without the one accepted choice (no parameter, or only parameters of other
+     * names) ask first: 409 {@code album-in-custom-model}, nothing deleted.
+     */
+    @TestFactory
+    Stream<DynamicTest> albumDeletionsWithoutTheChoiceConflictWithTheModel() {
+        return Stream.of("", "customModelz=remove-class", "customModels%5B%24ne%5D=x", "CustomModels=remove-class")
+                .map(query -> DynamicTest.dynamicTest(
+                        query.isEmpty() ? "(none)" : query,
+                        () -> checkAlbumDeletion(query, 409, "album-in-custom-model")));
+    }
+
     @AfterAll
     void serviceStillAnswersAndKeptNoMemory() {
         assertThat(browser().get("/actuator/health/liveness").status()).isEqualTo(200);
@@ -172,6 +221,25 @@ class HostileJsonIT extends ApiIntegrationTest {
                 (System.nanoTime() - start) / 1_000_000);
         ProblemAssertions.assertRefusal(response, null);
         assertThat(slugs).as("expected problem types for %s", response).contains(response.problemType());
+    }
+
+    private void checkAlbumDeletion(String query, int status, String slug) {
+        String path = "/api/albums/" + albumId + (query.isEmpty() ? "" : "?" + query);
+        String before = state();
+        long allocatedBefore = StoredData.allocatedBytes();
+        long start = System.nanoTime();
+
+        Browser.Response response = new HostileRequests(port, owner).send("DELETE", path, null, null);
+
+        tally.record(
+                "album deletion choices",
+                response,
+                StoredData.allocatedBytes() - allocatedBefore,
+                (System.nanoTime() - start) / 1_000_000);
+        ProblemAssertions.assertRefusal(response, null);
+        assertThat(response.status()).as("%s", response).isEqualTo(status);
+        assertThat(response.problemType()).as("%s", response).isEqualTo(slug);
+        assertThat(state()).as("stored data afterwards").isEqualTo(before);
     }
 
     /** Document counts, and the attacked item and album as stored. */

@@ -3,6 +3,7 @@ package io.zoolens.bench.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zoolens.image.testing.FashionMnist;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,8 +41,10 @@ class TrainingPicturesTests {
 
     @Test
     void drawsDistinctPicturesPerClassTheSameWayForTheSameSeed() {
-        List<List<TestImages.Photo>> first = TrainingPictures.choose(scans(), labels(), 2, 5, 14);
-        List<List<TestImages.Photo>> again = TrainingPictures.choose(scans(), labels(), 2, 5, 14);
+        List<List<TestImages.Photo>> first =
+                TrainingPictures.choose(new FashionMnist.Split("train", scans(), labels()), 2, 5, 14);
+        List<List<TestImages.Photo>> again =
+                TrainingPictures.choose(new FashionMnist.Split("train", scans(), labels()), 2, 5, 14);
 
         assertThat(first).hasSize(2);
         assertThat(first.get(0)).hasSize(5);
@@ -60,9 +63,10 @@ class TrainingPicturesTests {
     @Test
     void aScanIdenticalToOneDrawnBeforeIsSkipped() {
         // class 1 has scans 1, 4 (= 1), 7, 10, 13, 16: only 5 distinct
-        assertThatThrownBy(() -> TrainingPictures.choose(scans(), labels(), 3, 6, 14))
+        assertThatThrownBy(() -> TrainingPictures.choose(new FashionMnist.Split("train", scans(), labels()), 3, 6, 14))
                 .hasMessageContaining("only 5 distinct trouser pictures, 6 wanted");
-        List<List<TestImages.Photo>> drawn = TrainingPictures.choose(scans(), labels(), 3, 5, 14);
+        List<List<TestImages.Photo>> drawn =
+                TrainingPictures.choose(new FashionMnist.Split("train", scans(), labels()), 3, 5, 14);
         assertThat(drawn.get(1))
                 .extracting(TestImages.Photo::name)
                 .containsAnyOf("trouser-1.jpg", "trouser-4.jpg")

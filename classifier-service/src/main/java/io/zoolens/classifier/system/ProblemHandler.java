@@ -13,6 +13,7 @@ import io.zoolens.classifier.training.InvalidNameException;
 import io.zoolens.classifier.training.ModelsFolderReadOnlyException;
 import io.zoolens.classifier.training.NotABackboneException;
 import io.zoolens.classifier.training.TrainingBusyException;
+import io.zoolens.classifier.training.VersionReplacedException;
 import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.ImageRejectedException;
 import io.zoolens.training.job.TrainingRefusedException;
@@ -92,6 +93,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 Problems.problem(HttpStatus.CONFLICT, "features-missing", "Features missing", e.getMessage());
         problem.setProperty("missing", e.missing());
+        return answer(problem, request);
+    }
+
+    /** A late deletion of a version whose number another training wrote again since: that one stays. */
+    @ExceptionHandler(VersionReplacedException.class)
+    ResponseEntity<Object> versionReplaced(VersionReplacedException e, WebRequest request) {
+        ProblemDetail problem =
+                Problems.problem(HttpStatus.CONFLICT, "version-replaced", "Version replaced", e.getMessage());
+        problem.setProperty("version", e.version());
         return answer(problem, request);
     }
 

@@ -24,10 +24,13 @@ class ModelDeletion {
 
     private final CustomModelNames names;
     private final ModelFolderScanner scanner;
+    private final RecordedVersions recorded;
     private final Path modelsDir;
 
-    ModelDeletion(CustomModelNames names, ModelFolderScanner scanner, ModelProperties models) {
+    ModelDeletion(
+            CustomModelNames names, ModelFolderScanner scanner, RecordedVersions recorded, ModelProperties models) {
         this.names = names;
+        this.recorded = recorded;
         this.scanner = scanner;
         this.modelsDir = models.dir();
     }
@@ -55,11 +58,23 @@ class ModelDeletion {
         }
     }
 
-    void deleteVersion(String name, String version) throws IOException {
+    /**
+     * Deletes one version; with {@code jobId} only if that job wrote it ({@code training.jobId} in its metadata),
+     * else {@link VersionReplacedException}: a version number can be written again after a deletion, so a late
+     * retry must not take the newer version. Gone already is done.
+     */
+    void deleteVersion(String name, String version, String jobId) throws IOException {
         Path modelDir = modelsDir.resolve(names.customModel(name, null));
         Path versionDir = modelDir.resolve(names.version(version));
+        String expectedJob = jobId == null ? null : names.jobId(jobId);
         if (!Files.isDirectory(versionDir)) {
             return;
+        }
+        if (expectedJob != null) {
+            String writtenBy = recorded.jobOf(versionDir).orElse(null);
+            if (!expectedJob.equals(writtenBy)) {
+                throw new VersionReplacedException(version, expectedJob, writtenBy);
+            }
         }
         try {
             deleteRecursively(hide(versionDir));

@@ -63,6 +63,21 @@ class RecordedVersions {
         return Optional.empty();
     }
 
+    /** The job that wrote the version in {@code versionDir} ({@code training.jobId}); empty when none is recorded. */
+    Optional<String> jobOf(Path versionDir) throws IOException {
+        Path metadata = versionDir.resolve(METADATA_FILE);
+        if (!Files.isRegularFile(metadata)) {
+            return Optional.empty();
+        }
+        try {
+            Recorded recorded = json.readValue(metadata.toFile(), Recorded.class);
+            return Optional.ofNullable(recorded.training()).map(RecordedTraining::jobId);
+        } catch (JacksonException e) {
+            log.warn("unreadable {} in {}: {}", METADATA_FILE, versionDir, e.getOriginalMessage());
+            return Optional.empty();
+        }
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Recorded(RecordedBackbone backbone, RecordedTraining training, Metrics metrics, Reject reject) {
 

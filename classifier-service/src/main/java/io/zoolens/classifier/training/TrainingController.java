@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Trains a custom model version from cached features; deletes custom models and versions. */
@@ -38,8 +39,10 @@ class TrainingController {
     }
 
     @DeleteMapping("/v1/models/{name}/versions/{version}")
-    ResponseEntity<Void> deleteVersion(@PathVariable String name, @PathVariable String version) throws IOException {
-        deletion.deleteVersion(name, version);
+    ResponseEntity<Void> deleteVersion(
+            @PathVariable String name, @PathVariable String version, @RequestParam(required = false) String jobId)
+            throws IOException {
+        deletion.deleteVersion(name, version, jobId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -96,6 +96,53 @@ class RepeatedTrainingIT extends TrainingContext {
         assertThat(Files.exists(modelsDir.resolve("u-" + OWNER + "-bad"))).isFalse();
     }
 
+    /**
+     * A version number is written again after its version was deleted, so a late retry of that deletion (the api
+     * kept it while the classifier was away) names the job that wrote the version it meant: another job's version
+     * of that number stays (409 {@code version-replaced}); a version that is gone is done (204).
+     */
+    @Test
+    void aVersionIsDeletedOnlyForTheJobThatWroteIt() throws Exception {
+        String model = "u-" + OWNER + "-retried";
+        assertThat(train(model, "job-a").status()).isEqualTo(201);
+        assertThat(train(model, "job-b").body().at("/version").asString()).isEqualTo("2");
+        assertThat(delete("/v1/models/" + model + "/versions/2?jobId=job-b").status())
+                .isEqualTo(204);
+        assertThat(versionFolders(model)).containsExactly("1");
+        assertThat(train(model, "job-c").body().at("/version").asString())
+                .as("the number is written again")
+                .isEqualTo("2");
+
+        Answer late = delete("/v1/models/" + model + "/versions/2?jobId=job-b");
+        assertThat(late.status()).as(String.valueOf(late.body())).isEqualTo(409);
+        assertThat(late.body().at("/type").asString()).isEqualTo("https://zoolens.io/problems/version-replaced");
+        assertThat(late.body().at("/version").asString()).isEqualTo("2");
+        Answer other = delete("/v1/models/" + model + "/versions/1?jobId=job-b");
+        assertThat(other.status()).as("version 1 is job-a's").isEqualTo(409);
+        assertThat(versionFolders(model)).containsExactlyInAnyOrder("1", "2");
+        assertThat(train(model, "job-c").status())
+                .as("job-c's version is still served")
+                .isEqualTo(200);
+
+        for (String malformed : List.of("", "../job-c", "job c", "x".repeat(101), "j\u00f6b")) {
+            Answer refused = client().delete()
+                    .uri("/v1/models/{model}/versions/2?jobId={jobId}", model, malformed)
+                    .exchange((request, response) ->
+                            new Answer(response.getStatusCode().value(), response.bodyTo(JsonNode.class)));
+            assertThat(refused.status()).as(malformed).isEqualTo(422);
+            assertThat(refused.body().at("/type").asString()).endsWith("/invalid-name");
+            assertThat(refused.body().at("/field").asString()).isEqualTo("jobId");
+        }
+        assertThat(versionFolders(model)).containsExactlyInAnyOrder("1", "2");
+
+        assertThat(delete("/v1/models/" + model + "/versions/2?jobId=job-c").status())
+                .isEqualTo(204);
+        assertThat(delete("/v1/models/" + model + "/versions/2?jobId=job-c").status())
+                .as("gone already: done")
+                .isEqualTo(204);
+        assertThat(versionFolders(model)).containsExactly("1");
+    }
+
     private Answer train(String model, String jobId) {
         List<Map<String, Object>> body = new ArrayList<>();
         classes.forEach((label, hashes) -> body.add(Map.of(
