@@ -1,0 +1,83 @@
+package io.zoolens.api.classification;
+
+import io.zoolens.image.testing.TestImages;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/** Phone-sized photos made from the small test photos: what people upload, at 12 megapixels. */
+final class PhoneSizedPhotos {
+
+    static final int WIDTH = 4032;
+    static final int HEIGHT = 3024;
+
+    private PhoneSizedPhotos() {}
+
+    /**
+     * {@code .cache/test-images/<name>} scaled up (bicubic) to 4032 × 3024, with a little sensor-like noise (the
+     * same for every call) so that it compresses like a camera photo rather than a smooth blow-up.
+     */
+    static BufferedImage upscaled(String name) {
+        BufferedImage photo = resized(read(TestImages.fetched(name)), WIDTH, HEIGHT);
+        int[] pixels = ((DataBufferInt) photo.getRaster().getDataBuffer()).getData();
+        Random noise = new Random(12);
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            int r = clamp(((p >> 16) & 0xff) + noise.nextInt(13) - 6);
+            int g = clamp(((p >> 8) & 0xff) + noise.nextInt(13) - 6);
+            int b = clamp((p & 0xff) + noise.nextInt(13) - 6);
+            pixels[i] = (r << 16) | (g << 8) | b;
+        }
+        return photo;
+    }
+
+    private static int clamp(int channel) {
+        return Math.max(0, Math.min(255, channel));
+    }
+
+    /** The image as a JPEG as a phone writes it: 2–3 MB at 12 MP. */
+    static byte[] jpeg(BufferedImage image) {
+        return TestImages.encode(image, "jpeg");
+    }
+
+    /** {@code image} turned a quarter counter-clockwise: stored like this, EXIF orientation 6 shows it upright. */
+    static BufferedImage storedForOrientation6(BufferedImage upright) {
+        int w = upright.getWidth();
+        int h = upright.getHeight();
+        BufferedImage stored = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // upright (x, y) comes from stored (y, w - 1 - x) under orientation 6
+                stored.setRGB(y, w - 1 - x, upright.getRGB(x, y));
+            }
+        }
+        return stored;
+    }
+
+    static BufferedImage resized(BufferedImage source, int width, int height) {
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(source, 0, 0, width, height, null);
+        g.dispose();
+        return target;
+    }
+
+    static BufferedImage read(byte[] bytes) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new IllegalArgumentException("not an image ImageIO reads");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
