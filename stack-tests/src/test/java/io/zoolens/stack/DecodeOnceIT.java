@@ -41,14 +41,15 @@ class DecodeOnceIT {
 
     @Test
     void aTwelveMegapixelUploadGetsTheClassifiersAnswerAboutTheOriginal() {
-        byte[] photo = jpeg(phoneSized("chelsea.png"));
+        byte[] photo = jpeg(phoneSized("chelsea.png", WIDTH, HEIGHT));
 
         assertSameAnswer(photo, WIDTH, HEIGHT);
     }
 
     @Test
     void anExifTurnedPhotosBoxesAreInTheUprightOriginal() {
-        byte[] photo = withOrientation6(jpeg(turnedCounterClockwise(phoneSized("grace_hopper.jpg"))));
+        // A portrait photo stored landscape (4032 × 3024), as a phone held upright writes it.
+        byte[] photo = withOrientation6(jpeg(turnedCounterClockwise(phoneSized("grace_hopper.jpg", HEIGHT, WIDTH))));
 
         assertSameAnswer(photo, HEIGHT, WIDTH);
     }
@@ -127,17 +128,17 @@ class DecodeOnceIT {
      * A test photo scaled up to 12 MP with a little fixed noise, so it does not compress like a smooth blow-up (about
      * 0.75 MB at the JDK's default JPEG quality).
      */
-    private static BufferedImage phoneSized(String name) {
+    private static BufferedImage phoneSized(String name, int width, int height) {
         BufferedImage source;
         try {
             source = ImageIO.read(Files.newInputStream(StackPaths.testImage(name)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        BufferedImage photo = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = photo.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(source, 0, 0, WIDTH, HEIGHT, null);
+        g.drawImage(source, 0, 0, width, height, null);
         g.dispose();
         int[] pixels = ((DataBufferInt) photo.getRaster().getDataBuffer()).getData();
         Random noise = new Random(12);

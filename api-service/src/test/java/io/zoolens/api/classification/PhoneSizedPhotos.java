@@ -46,20 +46,6 @@ final class PhoneSizedPhotos {
         return TestImages.encode(image, "jpeg");
     }
 
-    /** {@code image} turned a quarter counter-clockwise: stored like this, EXIF orientation 6 shows it upright. */
-    static BufferedImage storedForOrientation6(BufferedImage upright) {
-        int w = upright.getWidth();
-        int h = upright.getHeight();
-        BufferedImage stored = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                // upright (x, y) comes from stored (y, w - 1 - x) under orientation 6
-                stored.setRGB(y, w - 1 - x, upright.getRGB(x, y));
-            }
-        }
-        return stored;
-    }
-
     static BufferedImage resized(BufferedImage source, int width, int height) {
         BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = target.createGraphics();
