@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxPixels largest accepted width × height, checked from the header before decoding
  * @param allowedTypes accepted media types, sniffed from the bytes
  * @param thumbnailEdge longer edge of the api's thumbnails, in pixels
+ * @param modelImageEdge longer edge of the image the api sends the classifier for a larger upload, in pixels (at
+ *     least 1024: twice the model input, so the classifier's own resize still has detail to average)
  */
 @ConfigurationProperties("zoolens.upload")
 public record UploadProperties(
@@ -23,7 +25,8 @@ public record UploadProperties(
         @DefaultValue({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
         List<String> allowedTypes,
 
-        @DefaultValue("256") int thumbnailEdge) {
+        @DefaultValue("256") int thumbnailEdge,
+        @DefaultValue("1024") int modelImageEdge) {
 
     /**
      * Room above {@link #maxBytes()} for a form's envelope: half for the image part's own headers, the whole for

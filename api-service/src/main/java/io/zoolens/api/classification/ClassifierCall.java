@@ -48,9 +48,9 @@ class ClassifierCall {
      * {@code item} with the classifier's result, or still PENDING when the classifier cannot answer now; an
      * {@link ApiException} when it refuses the image for good.
      */
-    Classification classify(Classification item, byte[] bytes) {
+    Classification classify(Classification item, ModelInput image) {
         try {
-            return item.withResult(ask(item, bytes), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return item.withResult(ask(item, image), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         } catch (ClassifierUnavailableException e) {
             log.warn("classifier unavailable ({}); keeping the upload as PENDING", e.getMessage());
             int attempts = item.worker().attempts();
@@ -61,13 +61,16 @@ class ClassifierCall {
         }
     }
 
-    /** The classifier's answer for the model the upload asked for, or for the classifier's default. */
-    Classified ask(Classification item, byte[] bytes) {
+    /**
+     * The classifier's answer for the model the upload asked for, or for the classifier's default, about the image
+     * it is sent; its boxes in the original's upright pixels.
+     */
+    Classified ask(Classification item, ModelInput image) {
         String model = item.upload().requestedModel();
-        return classifier.classify(
-                bytes,
+        return image.toOriginal(classifier.classify(
+                image.bytes(),
                 model != null ? model : models.defaultModel(),
-                item.upload().requestedVersion());
+                item.upload().requestedVersion()));
     }
 
     /** The classifier's final refusal, answered with its status and problem type. */

@@ -6,6 +6,7 @@ import io.zoolens.api.classifier.Classified;
 import io.zoolens.api.classifier.ClassifierRejectedException;
 import io.zoolens.api.classifier.ClassifierUnavailableException;
 import io.zoolens.api.system.DependencyOutage;
+import io.zoolens.image.ImageRejectedException;
 import io.zoolens.web.RequestIdFilter;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,7 @@ class PendingClassificationWorker {
 
     private final ClassificationUpdates updates;
     private final ImageStore images;
+    private final UploadDecoding decoding;
     private final ClassifierCall classifier;
     private final WorkerProperties properties;
     private final MeterRegistry meters;
@@ -43,12 +45,14 @@ class PendingClassificationWorker {
     PendingClassificationWorker(
             ClassificationUpdates updates,
             ImageStore images,
+            UploadDecoding decoding,
             ClassifierCall classifier,
             WorkerProperties properties,
             MeterRegistry meters,
             Clock clock) {
         this.updates = updates;
         this.images = images;
+        this.decoding = decoding;
         this.classifier = classifier;
         this.properties = properties;
         this.meters = meters;
@@ -90,7 +94,8 @@ class PendingClassificationWorker {
         }
         int attempts = item.worker().attempts();
         try {
-            Classified classified = classifier.ask(item, images.originalBytes(item.image()));
+            // The same route as at upload: one decode of the stored original, the classifier sent the small image.
+            Classified classified = classifier.ask(item, decoding.modelInput(images.originalBytes(item.image())));
             if (updates.complete(item, classified, now())) {
                 meters.counter("zoolens.worker.attempts", "outcome", "done").increment();
                 log.info("classified pending item {} after {} attempt(s)", item.id(), attempts);
@@ -100,6 +105,15 @@ class PendingClassificationWorker {
             updates.fail(item, new Failure(e.slug(), e.getMessage()), now());
             meters.counter("zoolens.worker.attempts", "outcome", "failed").increment();
             log.info("classifier refused pending item {} for good: {}", item.id(), e.slug());
+            return true;
+        } catch (ImageRejectedException e) {
+            // Accepted at upload, refused now: the limits were lowered since. As final as the classifier's refusal.
+            updates.fail(item, new Failure(e.reason().slug(), e.getMessage()), now());
+            meters.counter("zoolens.worker.attempts", "outcome", "failed").increment();
+            log.info(
+                    "pending item {} is no longer an acceptable image: {}",
+                    item.id(),
+                    e.reason().slug());
             return true;
         } catch (ClassifierUnavailableException e) {
             Instant next = now().plus(properties.backoffAfter(attempts));

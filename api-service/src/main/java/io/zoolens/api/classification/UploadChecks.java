@@ -2,27 +2,23 @@ package io.zoolens.api.classification;
 
 import io.zoolens.api.system.ApiException;
 import io.zoolens.api.system.ProblemType;
-import io.zoolens.image.ImageDecoder;
-import io.zoolens.web.UploadProperties;
 import org.springframework.stereotype.Component;
 
 /** What an upload must pass before anything is stored or classified: the image checks and the album's owner. */
 @Component
 class UploadChecks {
 
-    private final ImageDecoder decoder;
-    private final UploadProperties upload;
+    private final UploadDecoding decoding;
     private final AlbumLookup albums;
 
-    UploadChecks(ImageDecoder decoder, UploadProperties upload, AlbumLookup albums) {
-        this.decoder = decoder;
-        this.upload = upload;
+    UploadChecks(UploadDecoding decoding, AlbumLookup albums) {
+        this.decoding = decoding;
         this.albums = albums;
     }
 
     /** Throws {@link io.zoolens.image.ImageRejectedException} for anything that is not an acceptable image. */
     ValidatedImage image(byte[] bytes) {
-        return ValidatedImage.of(bytes, decoder, upload.thumbnailEdge());
+        return decoding.validate(bytes);
     }
 
     /**

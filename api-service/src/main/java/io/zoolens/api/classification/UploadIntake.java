@@ -66,7 +66,7 @@ public class UploadIntake {
                         albumId,
                         MDC.get(RequestIdFilter.MDC_KEY))
                 .forVersion(choice.version());
-        Classification saved = store.insert(classifier.classify(item, bytes), image);
+        Classification saved = store.insert(classifier.classify(item, image.modelInput()), image);
         meters.counter(
                         "zoolens.classifications",
                         "outcome",

@@ -1,16 +1,16 @@
 package io.zoolens.api.classification;
 
-import io.zoolens.image.DecodedImage;
-import io.zoolens.image.ImageDecoder;
-import io.zoolens.image.Thumbnails;
-import java.awt.image.BufferedImage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
  * An upload that passed the shared image checks (real type sniffed from the bytes, byte and pixel limits,
- * decodable), with its hash and its upright pixels for the thumbnail.
+ * decodable), made by {@link UploadDecoding}: the original bytes and hash, the original's upright size, and the
+ * small images made from its one decode. No full-size pixels: those are garbage once this exists.
+ *
+ * @param thumbnail the JPEG thumbnail, stored unless the same bytes were stored before
+ * @param modelInput what the classifier is sent
  */
 record ValidatedImage(
         byte[] bytes,
@@ -18,28 +18,8 @@ record ValidatedImage(
         String contentType,
         int width,
         int height,
-        BufferedImage upright,
-        int thumbnailEdge) {
-
-    private static final float THUMBNAIL_QUALITY = 0.8f;
-
-    /** Throws {@link io.zoolens.image.ImageRejectedException} for anything that is not an acceptable image. */
-    static ValidatedImage of(byte[] bytes, ImageDecoder decoder, int thumbnailEdge) {
-        DecodedImage decoded = decoder.decode(bytes);
-        return new ValidatedImage(
-                bytes,
-                sha256(bytes),
-                decoded.info().mediaType(),
-                decoded.info().width(),
-                decoded.info().height(),
-                decoded.rgb(),
-                thumbnailEdge);
-    }
-
-    /** Made only when the store has no thumbnail for these bytes yet, so once per distinct image. */
-    byte[] thumbnail() {
-        return Thumbnails.jpegThumbnail(upright, thumbnailEdge, THUMBNAIL_QUALITY);
-    }
+        byte[] thumbnail,
+        ModelInput modelInput) {
 
     static String sha256(byte[] bytes) {
         try {

@@ -29,4 +29,9 @@ public record Classified(
         labels = labels == null ? List.of() : List.copyOf(labels);
         objects = objects == null ? List.of() : List.copyOf(objects);
     }
+
+    /** The same answer with these objects instead (its boxes taken to another image's pixels). */
+    public Classified withObjects(List<Detection> mapped) {
+        return new Classified(model, labels, mapped, timings, unknown, reject);
+    }
 }

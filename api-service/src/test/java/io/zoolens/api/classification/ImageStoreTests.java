@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.api.classification.Classification.StoredImage;
 import io.zoolens.api.support.TestServers;
-import io.zoolens.image.ImageDecoder;
-import io.zoolens.image.ImageLimits;
 import io.zoolens.image.testing.TestImages;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(ImageStore.class)
 class ImageStoreTests {
 
-    private final ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+    private final UploadDecoding decoding = UploadDecodingTests.decoding(1024);
 
     @Autowired
     ImageStore store;
@@ -32,7 +30,7 @@ class ImageStoreTests {
 
     @Test
     void theSameBytesAreStoredOnce() {
-        ValidatedImage image = ValidatedImage.of(TestImages.png(300, 200), decoder, 256);
+        ValidatedImage image = decoding.validate(TestImages.png(300, 200));
 
         StoredImage first = store.store(image);
         StoredImage second = store.store(image);
@@ -47,7 +45,7 @@ class ImageStoreTests {
     @Test
     void storedBytesComeBackAndDeleteRemovesBothFiles() throws IOException {
         byte[] jpeg = TestImages.jpeg(120, 90);
-        StoredImage stored = store.store(ValidatedImage.of(jpeg, decoder, 256));
+        StoredImage stored = store.store(decoding.validate(jpeg));
 
         assertThat(store.originalBytes(stored)).isEqualTo(jpeg);
         try (var thumbnail = store.thumbnail(stored).orElseThrow().content()) {

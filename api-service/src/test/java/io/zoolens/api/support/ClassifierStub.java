@@ -115,7 +115,8 @@ public final class ClassifierStub {
                     path,
                     exchange.getRequestURI().getQuery(),
                     exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                    sha256(body)));
+                    sha256(body),
+                    body));
             pause();
             Recorded answer = training.handles(exchange.getRequestMethod(), path)
                     ? training.route(
@@ -209,6 +210,7 @@ public final class ClassifierStub {
         }
     }
 
-    /** A request the stub received. */
-    public record Received(String method, String path, String query, String requestId, String bodySha256) {}
+    /** A request the stub received: {@code body} is what a classify request sent, the image the classifier decodes. */
+    public record Received(
+            String method, String path, String query, String requestId, String bodySha256, byte[] body) {}
 }

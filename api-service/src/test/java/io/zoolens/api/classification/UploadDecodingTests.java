@@ -1,0 +1,171 @@
+package io.zoolens.api.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zoolens.api.classifier.Classified;
+import io.zoolens.api.classifier.Detection;
+import io.zoolens.api.classifier.ModelUsed;
+import io.zoolens.api.classifier.Timings;
+import io.zoolens.image.ImageDecoder;
+import io.zoolens.image.testing.TestImages;
+import io.zoolens.web.UploadProperties;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** The api's one decode on real images: what the classifier is sent, the thumbnail, the original's size. */
+class UploadDecodingTests {
+
+    private final UploadDecoding decoding = decoding(1024);
+
+    static UploadDecoding decoding(int modelEdge) {
+        UploadProperties upload = new UploadProperties(
+                DataSize.ofMegabytes(10),
+                40_000_000,
+                List.of("image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"),
+                256,
+                modelEdge);
+        return new UploadDecoding(new ImageDecoder(upload.imageLimits()), upload);
+    }
+
+    @Test
+    void aPhotoWithinTheModelEdgeIsSentAsItsOriginalBytes() {
+        byte[] flower = TestImages.fetched("flower.jpg");
+
+        ValidatedImage image = decoding.validate(flower);
+
+        assertThat(image.modelInput().bytes()).isSameAs(flower);
+        assertThat(image.modelInput().downscaled()).isFalse();
+        assertThat(image.width()).isEqualTo(640);
+        assertThat(image.height()).isEqualTo(427);
+        assertThat(PhoneSizedPhotos.read(image.thumbnail()).getWidth()).isEqualTo(256);
+    }
+
+    @Test
+    void aTwelveMegapixelPhotoIsSentAsAnUprightJpegOf1024PixelsThatLooksLikeTheOriginal() {
+        BufferedImage photo = PhoneSizedPhotos.upscaled("chelsea.png");
+        byte[] jpeg = PhoneSizedPhotos.jpeg(photo);
+
+        ValidatedImage image = decoding.validate(jpeg);
+
+        ModelInput input = image.modelInput();
+        assertThat(image.bytes()).isSameAs(jpeg);
+        assertThat(image.width()).isEqualTo(4032);
+        assertThat(image.height()).isEqualTo(3024);
+        assertThat(image.contentType()).isEqualTo("image/jpeg");
+        assertThat(input.width()).isEqualTo(1024);
+        assertThat(input.height()).isEqualTo(768);
+        assertThat(input.originalWidth()).isEqualTo(4032);
+        assertThat(input.bytes().length)
+                .as("a few hundred kB instead of the %d-byte original", jpeg.length)
+                .isLessThan(jpeg.length / 4);
+        BufferedImage sent = PhoneSizedPhotos.read(input.bytes());
+        assertThat(sent.getWidth()).isEqualTo(1024);
+        assertThat(sent.getHeight()).isEqualTo(768);
+        // An area average of every source pixel is the reference of a good downscale.
+        BufferedImage reference = toRgb(photo.getScaledInstance(1024, 768, Image.SCALE_AREA_AVERAGING));
+        assertThat(meanAbsoluteDifference(sent, reference)).isLessThan(3.0);
+        BufferedImage thumbnail = PhoneSizedPhotos.read(image.thumbnail());
+        assertThat(thumbnail.getWidth()).isEqualTo(256);
+        assertThat(thumbnail.getHeight()).isEqualTo(192);
+    }
+
+    @Test
+    void theExifOrientationIsAppliedToTheSentImageAndTheOriginalsSizeIsTheUprightOne() {
+        // Quadrants stored turned, so upright the top-left quadrant is blue (stored bottom-left).
+        byte[] stored = TestImages.withExifOrientation(TestImages.encode(TestImages.quadrants(4032, 3024), "jpeg"), 6);
+
+        ValidatedImage image = decoding.validate(stored);
+
+        assertThat(image.width()).isEqualTo(3024);
+        assertThat(image.height()).isEqualTo(4032);
+        BufferedImage sent = PhoneSizedPhotos.read(image.modelInput().bytes());
+        assertThat(sent.getWidth()).isEqualTo(768);
+        assertThat(sent.getHeight()).isEqualTo(1024);
+        assertThat(channels(sent.getRGB(100, 100))).as("top-left is blue").containsExactly(0, 0, 255);
+        assertThat(channels(sent.getRGB(700, 100))).as("top-right is red").containsExactly(255, 0, 0);
+        assertThat(channels(sent.getRGB(100, 1000))).as("bottom-left is white").containsExactly(255, 255, 255);
+    }
+
+    @Test
+    void theWorkersRouteMakesTheSameImageAsTheUpload() {
+        byte[] jpeg = PhoneSizedPhotos.jpeg(PhoneSizedPhotos.upscaled("grace_hopper.jpg"));
+
+        ModelInput atUpload = decoding.validate(jpeg).modelInput();
+        ModelInput later = decoding.modelInput(jpeg);
+
+        assertThat(later).usingRecursiveComparison().isEqualTo(atUpload);
+        assertThat(decoding.modelInput(TestImages.fetched("flower.jpg")).downscaled())
+                .isFalse();
+    }
+
+    @Test
+    void boxesAreTakenBackToTheOriginalsPixelsAndKeptInside() {
+        ModelInput input = new ModelInput(new byte[1], 1024, 768, 4032, 3024);
+        Classified answer = new Classified(
+                new ModelUsed("coco-centernet", "1", "detection"),
+                List.of(),
+                List.of(
+                        new Detection("cat", 0.9, new Detection.Box(100, 50, 200, 100)),
+                        new Detection("bed", 0.4, new Detection.Box(-2, 700, 1030, 80)),
+                        new Detection("odd", 0.1, null)),
+                new Timings(1.0, 2.0, 3.0, 4.0));
+
+        List<Detection> mapped = input.toOriginal(answer).objects();
+
+        assertThat(mapped.get(0).box()).isEqualTo(new Detection.Box(393.75, 196.875, 787.5, 393.75));
+        assertThat(mapped.get(1).box()).isEqualTo(new Detection.Box(0, 2756.25, 4032, 3024 - 2756.25));
+        assertThat(mapped.get(2).box()).isNull();
+        assertThat(input.toOriginal(answer).labels()).isEqualTo(answer.labels());
+        assertThat(ModelInput.original(new byte[1], 640, 427).toOriginal(answer))
+                .isSameAs(answer);
+    }
+
+    @Test
+    void aModelEdgeUnderTwiceTheModelInputIsRefusedAtStart() {
+        assertThatThrownBy(() -> decoding(800))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("model-image-edge must be at least 1024");
+    }
+
+    @Test
+    void aLargerModelEdgeKeepsMorePixels() {
+        byte[] jpeg = TestImages.encode(TestImages.quadrants(3000, 2000), "jpeg");
+
+        assertThat(decoding(2048).validate(jpeg).modelInput().width()).isEqualTo(2048);
+        assertThat(decoding(2048).validate(jpeg).modelInput().height()).isEqualTo(1365);
+        assertThat(decoding(4096).validate(jpeg).modelInput().bytes()).isSameAs(jpeg);
+    }
+
+    /** Red, green, blue, each rounded to 0 or 255 when within 24 of it (JPEG is lossy). */
+    private static int[] channels(int rgb) {
+        int[] channels = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
+        for (int i = 0; i < 3; i++) {
+            channels[i] = channels[i] < 24 ? 0 : channels[i] > 231 ? 255 : channels[i];
+        }
+        return channels;
+    }
+
+    private static BufferedImage toRgb(Image image) {
+        BufferedImage rgb = new BufferedImage(1024, 768, BufferedImage.TYPE_INT_RGB);
+        rgb.createGraphics().drawImage(image, 0, 0, null);
+        return rgb;
+    }
+
+    private static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    sum += Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff));
+                }
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
+    }
+}

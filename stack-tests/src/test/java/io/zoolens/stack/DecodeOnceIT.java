@@ -1,0 +1,225 @@
+package io.zoolens.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zoolens.stackharness.NativeStack;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 16, decode once: the api sends the classifier a 1024 px image of a 12 MP upload instead of the original. With
+ * the real classifier and default model, the answer must stay the one the classifier gives the original itself:
+ * the same top labels, and boxes within 1% of the original's size, in the original's upright pixels.
+ */
+@StackTest
+class DecodeOnceIT {
+
+    private static final int WIDTH = 4032;
+    private static final int HEIGHT = 3024;
+
+    private final GatewayClient client;
+    private final NativeStack stack;
+
+    DecodeOnceIT(GatewayClient client, NativeStack stack) {
+        this.client = client;
+        this.stack = stack;
+    }
+
+    @Test
+    void aTwelveMegapixelUploadGetsTheClassifiersAnswerAboutTheOriginal() {
+        byte[] photo = jpeg(phoneSized("chelsea.png", WIDTH, HEIGHT));
+
+        assertSameAnswer(photo, WIDTH, HEIGHT);
+    }
+
+    @Test
+    void anExifTurnedPhotosBoxesAreInTheUprightOriginal() {
+        // A portrait photo stored landscape (4032 × 3024), as a phone held upright writes it.
+        byte[] photo = withOrientation6(jpeg(turnedCounterClockwise(phoneSized("grace_hopper.jpg", HEIGHT, WIDTH))));
+
+        assertSameAnswer(photo, HEIGHT, WIDTH);
+    }
+
+    /** The upload's answer against the classifier's own about the same bytes (it applies the EXIF orientation too). */
+    private void assertSameAnswer(byte[] photo, int uprightWidth, int uprightHeight) {
+        JsonNode direct = GatewayClient.json(GatewayClient.direct(
+                HttpRequest.newBuilder(stack.classifier("/v1/models/coco-centernet:classify?topK=1000&minScore=0"))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(photo))
+                        .build()));
+        assertThat(direct.path("image").path("width").asInt()).isEqualTo(uprightWidth);
+        client.registerNewUser("phone");
+        HttpResponse<String> upload = client.postMultipart(
+                "/api/classifications", new Multipart().file("image", "phone.jpg", "image/jpeg", photo));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        String id = GatewayClient.json(upload).path("id").asString();
+        JsonNode item = GatewayClient.json(client.get("/api/classifications/" + id + "?topK=5&minScore=0"));
+
+        assertThat(item.path("image").path("width").asInt()).isEqualTo(uprightWidth);
+        assertThat(item.path("image").path("height").asInt()).isEqualTo(uprightHeight);
+        List<String> expected = labels(direct.path("labels"), 3);
+        System.out.printf(
+                "decode once: direct %s, through the api %s%n",
+                scores(direct.path("labels"), 5), scores(item.path("labels"), 5));
+        assertThat(labels(item.path("labels"), 3)).isEqualTo(expected);
+        List<JsonNode> shown = new ArrayList<>();
+        item.path("objects").forEach(object -> {
+            if (object.path("score").asDouble() >= 0.3) {
+                shown.add(object);
+            }
+        });
+        assertThat(shown).isNotEmpty();
+        for (JsonNode object : shown) {
+            assertThat(direct.path("objects")
+                            .valueStream()
+                            .filter(candidate -> candidate.path("label").equals(object.path("label")))
+                            .anyMatch(candidate ->
+                                    close(candidate.path("box"), object.path("box"), uprightWidth, uprightHeight)))
+                    .as(
+                            "%s has a box of the classifier's own within 1%% of %d × %d",
+                            object, uprightWidth, uprightHeight)
+                    .isTrue();
+        }
+    }
+
+    private static boolean close(JsonNode a, JsonNode b, int width, int height) {
+        double dx = 0.01 * width;
+        double dy = 0.01 * height;
+        return Math.abs(a.path("x").asDouble() - b.path("x").asDouble()) <= dx
+                && Math.abs(a.path("y").asDouble() - b.path("y").asDouble()) <= dy
+                && Math.abs(a.path("width").asDouble() - b.path("width").asDouble()) <= dx
+                && Math.abs(a.path("height").asDouble() - b.path("height").asDouble()) <= dy;
+    }
+
+    private static List<String> labels(JsonNode labels, int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count && i < labels.size(); i++) {
+            names.add(labels.get(i).path("label").asString());
+        }
+        return names;
+    }
+
+    private static String scores(JsonNode labels, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count && i < labels.size(); i++) {
+            text.append(String.format(
+                    "%s %.3f ",
+                    labels.get(i).path("label").asString(),
+                    labels.get(i).path("score").asDouble()));
+        }
+        return text.toString().trim();
+    }
+
+    /**
+     * A test photo scaled up to 12 MP with a little fixed noise, so it does not compress like a smooth blow-up (about
+     * 0.75 MB at the JDK's default JPEG quality).
+     */
+    private static BufferedImage phoneSized(String name, int width, int height) {
+        BufferedImage source;
+        try {
+            source = ImageIO.read(Files.newInputStream(StackPaths.testImage(name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(source, 0, 0, width, height, null);
+        g.dispose();
+        int[] pixels = ((DataBufferInt) photo.getRaster().getDataBuffer()).getData();
+        Random noise = new Random(12);
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            pixels[i] = (channel(p >> 16, noise) << 16) | (channel(p >> 8, noise) << 8) | channel(p, noise);
+        }
+        return photo;
+    }
+
+    private static int channel(int value, Random noise) {
+        return Math.max(0, Math.min(255, (value & 0xff) + noise.nextInt(13) - 6));
+    }
+
+    /** Stored like this, EXIF orientation 6 shows {@code upright} again. */
+    private static BufferedImage turnedCounterClockwise(BufferedImage upright) {
+        int w = upright.getWidth();
+        int h = upright.getHeight();
+        BufferedImage stored = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                stored.setRGB(y, w - 1 - x, upright.getRGB(x, y));
+            }
+        }
+        return stored;
+    }
+
+    private static byte[] jpeg(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpeg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The JPEG with an APP1 Exif segment (big-endian TIFF, one IFD0 entry: Orientation = 6) right after SOI. */
+    private static byte[] withOrientation6(byte[] jpeg) {
+        byte[] app1 = {
+            (byte) 0xff,
+            (byte) 0xe1,
+            0,
+            34,
+            'E',
+            'x',
+            'i',
+            'f',
+            0,
+            0, // marker, length 34, "Exif\0\0"
+            'M',
+            'M',
+            0,
+            42,
+            0,
+            0,
+            0,
+            8, // TIFF header, IFD0 at 8
+            0,
+            1,
+            0x01,
+            0x12,
+            0,
+            3,
+            0,
+            0,
+            0,
+            1,
+            0,
+            6,
+            0,
+            0, // one entry: Orientation, SHORT, 1, value 6
+            0,
+            0,
+            0,
+            0 // no next IFD
+        };
+        byte[] result = new byte[jpeg.length + app1.length];
+        System.arraycopy(jpeg, 0, result, 0, 2);
+        System.arraycopy(app1, 0, result, 2, app1.length);
+        System.arraycopy(jpeg, 2, result, 2 + app1.length, jpeg.length - 2);
+        return result;
+    }
+}
