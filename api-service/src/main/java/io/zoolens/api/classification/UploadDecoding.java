@@ -1,5 +1,6 @@
 package io.zoolens.api.classification;
 
+import io.zoolens.image.DecodeTarget;
 import io.zoolens.image.DecodedImage;
 import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.Thumbnails;
@@ -63,12 +64,12 @@ class UploadDecoding {
     }
 
     /**
-     * The one decode. Seam for the reduced-scale JPEG decode (issue 16): {@code decoder.decode(bytes,
-     * DecodeTarget.largest(modelEdge))} decodes a large JPEG straight at 1/2, 1/4 or 1/8 scale while {@code info()}
-     * still reports the original's upright size, which is all the code below relies on.
+     * The one decode, at the scale the model image needs: a large JPEG is read straight at 1/2, 1/4 or 1/8 scale
+     * (at least {@link DecodeTarget#MARGIN} times the model edge, so the downscale below still averages) while
+     * {@code info()} reports the original's upright size, which is all the code below relies on.
      */
     private DecodedImage decode(byte[] bytes) {
-        return decoder.decode(bytes);
+        return decoder.decode(bytes, DecodeTarget.fit(modelEdge, modelEdge));
     }
 
     /** The original bytes when the upright image fits the model edge, else a downscaled upright JPEG of it. */

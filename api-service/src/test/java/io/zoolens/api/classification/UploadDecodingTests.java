@@ -74,6 +74,24 @@ class UploadDecodingTests {
     }
 
     @Test
+    void aTwelveMegapixelUploadAllocatesUnder64MiBBecauseItIsDecodedAtHalfScale() {
+        byte[] jpeg = PhoneSizedPhotos.jpeg(PhoneSizedPhotos.upscaled("chelsea.png"));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        decoding.validate(jpeg); // warm-up: class loading and the native library are not the upload's cost
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ValidatedImage image = decoding.validate(jpeg);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        System.out.printf("12 MP upload: %.1f MiB allocated on the heap%n", allocated / 1048576.0);
+        assertThat(image.modelInput().width()).isEqualTo(1024);
+        // A full 4032 × 3024 decode alone is 46.5 MiB of raster; all of one upload here stays under the issue's
+        // 64 MiB per upload (libjpeg-turbo reads it at 1/2 scale: a 2016 × 1512 raster).
+        assertThat(allocated).isLessThan(64L * 1024 * 1024);
+    }
+
+    @Test
     void theExifOrientationIsAppliedToTheSentImageAndTheOriginalsSizeIsTheUprightOne() {
         // Quadrants stored turned, so upright the top-left quadrant is blue (stored bottom-left).
         byte[] stored = TestImages.withExifOrientation(TestImages.encode(TestImages.quadrants(4032, 3024), "jpeg"), 6);
