@@ -78,19 +78,20 @@ percentiles() {
 # A curl config: COUNT uploads of PHOTO to URL, each as the SPA posts it (multipart "image"), all options per
 # upload (curl's `next` resets them), answers dropped, one "seconds handshake-seconds status" line per upload.
 upload_config() {
-    local url="$1" photo="$2" count="$3" i
+    local url="$1" photo="$2" count="$3" protocol="${4:-http1.1}" i
     for ((i = 0; i < count; i++)); do
-        printf 'url = "%s"\nform = "image=@%s;type=image/jpeg"\noutput = "/dev/null"\nhttp1.1\ncacert = "%s"\n' \
-            "$url" "${photo:-${large[i % ${#large[@]}]}}" "$work/gateway/tls/fullchain.pem"
+        printf 'url = "%s"\nform = "image=@%s;type=image/jpeg"\noutput = "/dev/null"\n%s\ncacert = "%s"\n' \
+            "$url" "${photo:-${large[i % ${#large[@]}]}}" "$protocol" "$work/gateway/tls/fullchain.pem"
         printf 'resolve = "localhost:%s:127.0.0.1"\nwrite-out = "%%{time_total} %%{time_appconnect} %%{http_code}\\n"\nnext\n' "$https_port"
     done >"$work/urls"
     sed -i '$d' "$work/urls" # no `next` after the last upload
 }
 
-# One measurement: prints "p50 p95 handshake-ms" for c1 keep-alive (first upload, with the handshake, left out).
+# One measurement: prints "p50 p95 handshake-ms" for c1 keep-alive (first upload, with the handshake, left out),
+# over HTTP/1.1 unless a third argument says http2 (what browsers speak to the gateway).
 latency() {
     local url="$1" photo="$2" out
-    upload_config "$url" "$photo" "$((c1_uploads + 1))"
+    upload_config "$url" "$photo" "$((c1_uploads + 1))" "${3:-http1.1}"
     out=$(curl -sS -K "$work/urls")
     if grep -qv ' 200$' <<<"$out"; then echo "gateway-cost.sh: a request failed: $(grep -v ' 200$' <<<"$out" | head -1)" >&2; exit 1; fi
     echo "$(tail -n +2 <<<"$out" | cut -d' ' -f1 | percentiles) $(head -1 <<<"$out" | awk '{ printf "%.1f", $2 * 1000 }')"
@@ -110,8 +111,8 @@ throughput() {
 
 direct="http://127.0.0.1:$stub_port/api/classifications"
 gateway="https://localhost:$https_port/api/classifications"
-echo "| round | variant | path | small c1 p50/p95 ms | 12 MP c1 p50/p95 ms | TLS handshake ms | 12 MP c16 uploads/s | gateway CPU ms/upload | bodies to temp file |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| round | variant | path | small c1 p50/p95 ms | 12 MP c1 p50/p95 ms | 12 MP c1 HTTP/2 p50/p95 ms | TLS handshake ms | 12 MP c16 uploads/s | gateway CPU ms per 12 MP upload (c16) | bodies to temp file |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for ((round = 1; round <= rounds; round++)); do
     for variant in "${variants[@]}"; do
         label="${variant%%=*}"
@@ -131,17 +132,18 @@ for ((round = 1; round <= rounds; round++)); do
             read -r s50 s95 _ < <(latency "$direct" "$small")
             read -r l50 l95 _ < <(latency "$direct" "${large[0]}")
             rate=$(throughput "$direct")
-            echo "| $round | – | direct HTTP | $s50 / $s95 | $l50 / $l95 | – | $rate | – | – |"
+            echo "| $round | – | direct HTTP | $s50 / $s95 | $l50 / $l95 | – | – | $rate | – | – |"
         fi
-        before=$(cpu_ticks "$gateway_pid")
         read -r s50 s95 _ < <(latency "$gateway" "$small")
         read -r l50 l95 handshake < <(latency "$gateway" "${large[0]}")
+        read -r h50 h95 _ < <(latency "$gateway" "${large[0]}" http2)
+        before=$(cpu_ticks "$gateway_pid")
         rate=$(throughput "$gateway")
         after=$(cpu_ticks "$gateway_pid")
-        uploads_done=$((2 * (c1_uploads + 1) + c16_uploads))
-        cpu=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$uploads_done" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+        cpu=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$c16_uploads" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+        uploads_done=$((3 * (c1_uploads + 1) + c16_uploads))
         spooled=$(grep -c 'buffered to a temporary file' "$work/gateway/error.log" || true)
-        echo "| $round | $label | gateway TLS | $s50 / $s95 | $l50 / $l95 | $handshake | $rate | $cpu | $spooled of $uploads_done |"
+        echo "| $round | $label | gateway TLS | $s50 / $s95 | $l50 / $l95 | $h50 / $h95 | $handshake | $rate | $cpu | $spooled of $uploads_done |"
 
         kill "$gateway_pid"
         wait "$gateway_pid" 2>/dev/null || true
