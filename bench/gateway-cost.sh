@@ -69,6 +69,16 @@ cpu_ticks() {
     echo "$total"
 }
 
+# Peak resident memory (VmHWM) of an Nginx master's workers, summed, in MiB.
+peak_rss() {
+    local kib=0 pid value
+    for pid in $(pgrep -P "$1" || true); do
+        value=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+        kib=$((kib + ${value:-0}))
+    done
+    awk -v k="$kib" 'BEGIN { printf "%.0f", k / 1024 }'
+}
+
 # p50 / p95 of the numbers on stdin (seconds) as "p50 p95" in milliseconds.
 percentiles() {
     sort -g | awk '{ v[NR] = $1 } END { i50 = int(NR * 0.50 + 0.5); i95 = int(NR * 0.95 + 0.5); if (i50 < 1) i50 = 1;
@@ -111,8 +121,8 @@ throughput() {
 
 direct="http://127.0.0.1:$stub_port/api/classifications"
 gateway="https://localhost:$https_port/api/classifications"
-echo "| round | variant | path | small c1 p50/p95 ms | 12 MP c1 p50/p95 ms | 12 MP c1 HTTP/2 p50/p95 ms | TLS handshake ms | 12 MP c16 uploads/s | gateway CPU ms per 12 MP upload (c16) | bodies to temp file |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| round | variant | path | small c1 p50/p95 ms | 12 MP c1 p50/p95 ms | 12 MP c1 HTTP/2 p50/p95 ms | TLS handshake ms | 12 MP c16 uploads/s | gateway CPU ms per 12 MP upload (c16) | workers' peak RSS MiB | bodies to temp file |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for ((round = 1; round <= rounds; round++)); do
     for variant in "${variants[@]}"; do
         label="${variant%%=*}"
@@ -132,7 +142,7 @@ for ((round = 1; round <= rounds; round++)); do
             read -r s50 s95 _ < <(latency "$direct" "$small")
             read -r l50 l95 _ < <(latency "$direct" "${large[0]}")
             rate=$(throughput "$direct")
-            echo "| $round | – | direct HTTP | $s50 / $s95 | $l50 / $l95 | – | – | $rate | – | – |"
+            echo "| $round | – | direct HTTP | $s50 / $s95 | $l50 / $l95 | – | – | $rate | – | – | – |"
         fi
         read -r s50 s95 _ < <(latency "$gateway" "$small")
         read -r l50 l95 handshake < <(latency "$gateway" "${large[0]}")
@@ -143,7 +153,7 @@ for ((round = 1; round <= rounds; round++)); do
         cpu=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$c16_uploads" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')
         uploads_done=$((3 * (c1_uploads + 1) + c16_uploads))
         spooled=$(grep -c 'buffered to a temporary file' "$work/gateway/error.log" || true)
-        echo "| $round | $label | gateway TLS | $s50 / $s95 | $l50 / $l95 | $h50 / $h95 | $handshake | $rate | $cpu | $spooled of $uploads_done |"
+        echo "| $round | $label | gateway TLS | $s50 / $s95 | $l50 / $l95 | $h50 / $h95 | $handshake | $rate | $cpu | $(peak_rss "$gateway_pid") | $spooled of $uploads_done |"
 
         kill "$gateway_pid"
         wait "$gateway_pid" 2>/dev/null || true
