@@ -10,18 +10,27 @@
 #   Several variants are measured in turns, round after round, so machine noise hits them alike, e.g.
 #   git archive main gateway-nginx | tar -x -C /tmp/before && bench/gateway-cost.sh before=/tmp/before/gateway-nginx after=gateway-nginx
 # Settings (environment): GATEWAY_COST_ROUNDS (3), GATEWAY_COST_C1 (uploads at c1 per photo, 20),
-#   GATEWAY_COST_C16 (uploads at c16, 96), ZOOLENS_HTTP_PORT / ZOOLENS_HTTPS_PORT (18680 / 19043),
-#   GATEWAY_COST_STUB_PORT (18681). Needs nginx with the Lua module, curl, openssl, envsubst; prints a Markdown table.
+#   GATEWAY_COST_C16 (uploads at c16, 96), GATEWAY_COST_HTTP_PORT / GATEWAY_COST_HTTPS_PORT /
+#   GATEWAY_COST_STUB_PORT (free ports when unset). Needs nginx with the Lua module, curl, openssl, envsubst; prints
+#   a Markdown table. bench/run.sh full and smoke (make bench, make bench-smoke) run it first.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${GATEWAY_COST_ROUNDS:-3}"
 c1_uploads="${GATEWAY_COST_C1:-20}"
 c16_uploads="${GATEWAY_COST_C16:-96}"
-http_port="${ZOOLENS_HTTP_PORT:-18680}"
-https_port="${ZOOLENS_HTTPS_PORT:-19043}"
-stub_port="${GATEWAY_COST_STUB_PORT:-18681}"
-work="$repo/target/bench/gateway-cost"
+# A port nothing listens on, from the range the kernel does not hand out to clients.
+free_port() {
+    local port
+    while true; do
+        port=$((20000 + RANDOM % 12000))
+        (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+}
+http_port="${GATEWAY_COST_HTTP_PORT:-$(free_port)}"
+https_port="${GATEWAY_COST_HTTPS_PORT:-$(free_port)}"
+stub_port="${GATEWAY_COST_STUB_PORT:-$(free_port)}"
+work="${GATEWAY_COST_WORK:-$repo/target/bench/gateway-cost}"
 small="$repo/.cache/test-images/grace_hopper.jpg"
 large=("$repo"/.cache/test-images/large/*-12mp*.jpg)
 [[ -f "$small" && -f "${large[0]}" ]] || { echo "gateway-cost.sh: run 'make test-images' first" >&2; exit 1; }
