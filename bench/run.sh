@@ -3,7 +3,8 @@
 # default model, then starts io.zoolens.bench.Bench, which starts and stops the services itself.
 #
 # Usage: bench/run.sh full|smoke|soak|memory|training|training-api [-Dbench.<key>=<value> ...]
-#   full     make bench:          (2) classifier over HTTP, (3) whole stack, (4) memory; reads (1)/(5) from JMH
+#   full     make bench:          the gateway's cost per upload (bench/gateway-cost.sh), (2) classifier over HTTP,
+#                                 (3) whole stack, (4) memory; reads (1)/(5) from JMH
 #   smoke    make bench-smoke:    the same harness in seconds, against one stack; asserts nothing about speed
 #   soak     make soak:           20,000 mixed requests through the gateway -> docs/reliability.md "Load"
 #   memory   make bench-memory:   the classifier alone for 10 minutes, memory sampled -> docs/benchmarks.md
@@ -16,7 +17,7 @@ mode="${1:-}"
 case "$mode" in
     full | smoke | soak | memory | training | training-api) shift ;;
     *)
-        sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
         exit 2
         ;;
 esac
@@ -48,6 +49,20 @@ echo "bench: building $modules (tests skipped)"
 
 scripts/fetch-test-images.sh >/dev/null
 scripts/fetch-default-model.sh "$repo_dir/models" >/dev/null
+
+# The gateway alone (issue 16), before anything else runs: a stub upstream, no service needed. Its table is printed
+# and kept beside the other results; docs/gateway.md quotes it.
+if [[ "$mode" == full || "$mode" == smoke ]]; then
+    gateway_dir="$repo_dir/target/bench/gateway-cost"
+    [[ "$mode" == full ]] || gateway_dir="$repo_dir/target/bench/smoke/gateway-cost"
+    mkdir -p "$(dirname "$gateway_dir")"
+    echo "bench: the gateway's cost per upload (bench/gateway-cost.sh)"
+    if [[ "$mode" == smoke ]]; then
+        GATEWAY_COST_ROUNDS=1 GATEWAY_COST_C1=3 GATEWAY_COST_C16=16 GATEWAY_COST_WORK="$gateway_dir" bench/gateway-cost.sh
+    else
+        GATEWAY_COST_WORK="$gateway_dir" bench/gateway-cost.sh
+    fi | tee "$gateway_dir.md"
+fi
 
 if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
     java="$JAVA_HOME/bin/java"

@@ -101,6 +101,17 @@ class GatewayConfigTests {
     }
 
     @Test
+    void aPhotoUploadIsHeldInMemoryUpToTheBodyLimitOtherBodiesKeepTheSmallBuffer() {
+        assertRendered(render(Map.of("ZOOLENS_SPA_ROOT", spaRoot.toString(), "ZOOLENS_UPLOAD_MAX_BYTES", "20MB")));
+
+        assertThat(site())
+                .contains("location = /api/classifications {\n        client_max_body_size 22020096;\n"
+                        + "        client_body_buffer_size 22020096;\n");
+        // one buffer in the upload location only: JSON bodies and album imports (up to 2 GiB) keep the small one
+        assertThat(directives("client_body_buffer_size")).containsExactlyInAnyOrder("128k", "22020096");
+    }
+
+    @Test
     void redirectsAndTheHttpsRequiredAnswerNameTheConfiguredHostNeverTheRequestsHost() {
         assertRendered(render(Map.of(
                 "ZOOLENS_SPA_ROOT", spaRoot.toString(),

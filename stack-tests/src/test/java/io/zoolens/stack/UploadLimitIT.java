@@ -3,15 +3,19 @@ package io.zoolens.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.stackharness.NativeStack;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Oversized uploads get 413 in the API's problem+json form: above the gateway's body limit (upload limit + 1 MiB
- * multipart room) from the gateway itself, just above the upload limit from the api.
+ * multipart room) from the gateway itself, just above the upload limit from the api. A real 12 MP photo passes the
+ * gateway in memory.
  */
 @StackTest
 class UploadLimitIT {
@@ -61,6 +65,30 @@ class UploadLimitIT {
                         .path("upstream_status")
                         .asString())
                 .isEqualTo("413");
+    }
+
+    @Test
+    void aTwelveMegapixelPhotoIsHeldInMemoryByTheGatewayNeverWrittenToATemporaryFile() throws IOException {
+        long spooledBefore = bodiesSpooledToFiles();
+        byte[] photo = Files.readAllBytes(StackPaths.testImage("large/coffee-12mp.jpg"));
+
+        HttpResponse<String> response = client.postMultipart(
+                "/api/classifications", new Multipart().file("image", "coffee-12mp.jpg", "image/jpeg", photo));
+
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(AccessLog.entry(stack.accessLog(), requestId)
+                        .path("upstream_addr")
+                        .asString())
+                .isNotEmpty();
+        // Nginx warns for every body it writes to client_body_temp, before it passes the request on
+        assertThat(bodiesSpooledToFiles()).isEqualTo(spooledBefore);
+    }
+
+    private long bodiesSpooledToFiles() throws IOException {
+        try (Stream<String> lines = Files.lines(stack.log("gateway"))) {
+            return lines.filter(line -> line.contains("a client request body is buffered to a temporary file"))
+                    .count();
+        }
     }
 
     private HttpResponse<String> upload(int bytes) {
