@@ -3,7 +3,9 @@ package io.zoolens.bench.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,7 +22,7 @@ public record MachineInfo(int cores, String cpu, long memoryBytes, String loadAv
                 .orElse(Runtime.getRuntime().availableProcessors());
         return new MachineInfo(
                 cores,
-                cpuModel(read(Path.of("/proc/cpuinfo")).orElse("")),
+                cpu(read(Path.of("/proc/cpuinfo")).orElse("")),
                 memTotal(read(Path.of("/proc/meminfo")).orElse("")),
                 read(Path.of("/proc/loadavg"))
                         .map(MachineInfo::parseLoadAverage)
@@ -32,6 +34,37 @@ public record MachineInfo(int cores, String cpu, long memoryBytes, String loadAv
     public String describe() {
         return String.format(
                 Locale.ROOT, "%d cores (nproc), %s, %.1f GiB RAM", cores, cpu, memoryBytes / (1024.0 * 1024 * 1024));
+    }
+
+    /**
+     * The model and its widest vector extensions ({@code Intel Xeon …, AVX2 AVX-512F AMX}): TensorFlow's speed, and
+     * so every ratio against it, depends on them.
+     */
+    static String cpu(String cpuinfo) {
+        String extensions = vectorExtensions(cpuinfo);
+        return cpuModel(cpuinfo) + (extensions.isEmpty() ? ", no AVX2" : ", " + extensions);
+    }
+
+    static String vectorExtensions(String cpuinfo) {
+        List<String> flags = cpuinfo.lines()
+                .filter(l -> l.startsWith("flags"))
+                .findFirst()
+                .map(l -> List.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+")))
+                .orElse(List.of());
+        List<String> named = new ArrayList<>();
+        if (flags.contains("avx2")) {
+            named.add("AVX2");
+        }
+        if (flags.contains("avx512f")) {
+            named.add("AVX-512F");
+        }
+        if (flags.contains("avx512_vnni") || flags.contains("avx_vnni")) {
+            named.add("VNNI");
+        }
+        if (flags.contains("amx_tile")) {
+            named.add("AMX");
+        }
+        return String.join(" ", named);
     }
 
     static String cpuModel(String cpuinfo) {

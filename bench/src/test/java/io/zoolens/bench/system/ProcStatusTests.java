@@ -34,6 +34,10 @@ class ProcStatusTests {
     void machineFactsAreParsedFromProc() {
         assertThat(MachineInfo.cpuModel("processor\t: 0\nmodel name\t: AMD EPYC\nflags\t: fpu\n"))
                 .isEqualTo("AMD EPYC");
+        assertThat(MachineInfo.cpu("model name\t: Xeon\nflags\t: fpu avx2 avx512f avx512_vnni amx_tile\n"))
+                .isEqualTo("Xeon, AVX2 AVX-512F VNNI AMX");
+        assertThat(MachineInfo.cpu("model name\t: Atom\nflags\t: fpu sse4_2 avx\n"))
+                .isEqualTo("Atom, no AVX2");
         assertThat(MachineInfo.memTotal("MemTotal:       24000000 kB\nMemFree: 1 kB\n"))
                 .isEqualTo(24_000_000L * 1024);
         assertThat(MachineInfo.parseLoadAverage("1.51 1.56 2.31 3/456 12345\n")).isEqualTo("1.51 1.56 2.31");
