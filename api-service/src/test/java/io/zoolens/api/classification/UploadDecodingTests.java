@@ -61,8 +61,8 @@ class UploadDecodingTests {
         assertThat(input.height()).isEqualTo(768);
         assertThat(input.originalWidth()).isEqualTo(4032);
         assertThat(input.bytes().length)
-                .as("a few hundred kB instead of the %d-byte original", jpeg.length)
-                .isLessThan(jpeg.length / 4);
+                .as("about 70 kB instead of the %d-byte original", jpeg.length)
+                .isLessThan(jpeg.length / 10);
         BufferedImage sent = TestImages.read(input.bytes());
         assertThat(sent.getWidth()).isEqualTo(1024);
         assertThat(sent.getHeight()).isEqualTo(768);
