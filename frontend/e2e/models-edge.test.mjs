@@ -15,13 +15,14 @@ import {
   crops,
   followTraining,
   gridCrops,
+  openBrowser,
   photo,
   signUp,
   threeClasses,
   trainByApi,
   uploadInto,
 } from './models-support.mjs'
-import { apiOf, launchBrowser, mainViewport, settings, viewports, watchErrors } from './support.mjs'
+import { launchBrowser, mainViewport, settings, viewports, watchErrors } from './support.mjs'
 
 const base = settings.baseUrl
 const suffix = Date.now().toString(36)
@@ -80,12 +81,7 @@ describe('Custom models: refusals, cancel, feedback, keyboard, accessibility, of
   }
 
   before(async () => {
-    browser = await launchBrowser()
-    context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: mainViewport, serviceWorkers: 'block' })
-    context.setDefaultTimeout(20000)
-    page = await context.newPage()
-    watchErrors(page, pageErrors)
-    api = apiOf(context)
+    ;({ browser, context, page, api } = await openBrowser(pageErrors))
   })
 
   after(async () => {

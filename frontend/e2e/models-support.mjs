@@ -3,7 +3,20 @@
 // training to its end on the progress bar.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { newAccount, settings, testImage } from './support.mjs'
+import { apiOf, launchBrowser, mainViewport, newAccount, settings, testImage, watchErrors } from './support.mjs'
+
+/**
+ * Chromium with one context at the main viewport (service workers blocked, 20 s default timeout), a page whose
+ * errors are collected into `pageErrors`, and the api client sharing the context's cookies.
+ */
+export async function openBrowser(pageErrors) {
+  const browser = await launchBrowser()
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: mainViewport, serviceWorkers: 'block' })
+  context.setDefaultTimeout(20000)
+  const page = await context.newPage()
+  watchErrors(page, pageErrors)
+  return { browser, context, page, api: apiOf(context) }
+}
 
 /** Six crops (fractions of the photo) per class: the api wants 5 distinct pictures a class. */
 export const crops = [

@@ -4,8 +4,8 @@
 // that the stack answers.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { albumsOfCrops, createModelOnPage, followTraining, signUp, threeClasses } from './models-support.mjs'
-import { apiOf, launchBrowser, mainViewport, settings, snap, watchErrors } from './support.mjs'
+import { albumsOfCrops, createModelOnPage, followTraining, openBrowser, signUp, threeClasses } from './models-support.mjs'
+import { mainViewport, settings, snap } from './support.mjs'
 
 const base = settings.baseUrl
 const suffix = Date.now().toString(36)
@@ -24,12 +24,7 @@ describe('Custom models in the browser', { timeout: 6 * 60 * 1000 }, () => {
   const pageErrors = []
 
   before(async () => {
-    browser = await launchBrowser()
-    context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: mainViewport, serviceWorkers: 'block' })
-    context.setDefaultTimeout(20000)
-    page = await context.newPage()
-    watchErrors(page, pageErrors)
-    api = apiOf(context)
+    ;({ browser, context, page, api } = await openBrowser(pageErrors))
   })
 
   after(async () => {

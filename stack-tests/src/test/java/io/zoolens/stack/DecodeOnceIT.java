@@ -3,11 +3,6 @@ package io.zoolens.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.stackharness.NativeStack;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -15,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -41,15 +34,15 @@ class DecodeOnceIT {
 
     @Test
     void aTwelveMegapixelUploadGetsTheClassifiersAnswerAboutTheOriginal() {
-        byte[] photo = jpeg(phoneSized("chelsea.png", WIDTH, HEIGHT));
+        byte[] photo = large("chelsea-12mp.jpg");
 
         assertSameAnswer(photo, WIDTH, HEIGHT);
     }
 
     @Test
     void anExifTurnedPhotosBoxesAreInTheUprightOriginal() {
-        // A portrait photo stored landscape (4032 × 3024), as a phone held upright writes it.
-        byte[] photo = withOrientation6(jpeg(turnedCounterClockwise(phoneSized("grace_hopper.jpg", HEIGHT, WIDTH))));
+        // A portrait photo stored landscape (4032 × 3024) with EXIF orientation 6, as a phone held upright writes it.
+        byte[] photo = large("grace_hopper-12mp-exif6.jpg");
 
         assertSameAnswer(photo, HEIGHT, WIDTH);
     }
@@ -124,102 +117,12 @@ class DecodeOnceIT {
         return text.toString().trim();
     }
 
-    /**
-     * A test photo scaled up to 12 MP with a little fixed noise, so it does not compress like a smooth blow-up (about
-     * 0.75 MB at the JDK's default JPEG quality).
-     */
-    private static BufferedImage phoneSized(String name, int width, int height) {
-        BufferedImage source;
+    /** A phone-sized photo scripts/LargeTestImages.java made (scripts/fetch-test-images.sh runs it). */
+    private static byte[] large(String name) {
         try {
-            source = ImageIO.read(Files.newInputStream(StackPaths.testImage(name)));
+            return Files.readAllBytes(StackPaths.testImage("large/" + name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = photo.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(source, 0, 0, width, height, null);
-        g.dispose();
-        int[] pixels = ((DataBufferInt) photo.getRaster().getDataBuffer()).getData();
-        Random noise = new Random(12);
-        for (int i = 0; i < pixels.length; i++) {
-            int p = pixels[i];
-            pixels[i] = (channel(p >> 16, noise) << 16) | (channel(p >> 8, noise) << 8) | channel(p, noise);
-        }
-        return photo;
-    }
-
-    private static int channel(int value, Random noise) {
-        return Math.max(0, Math.min(255, (value & 0xff) + noise.nextInt(13) - 6));
-    }
-
-    /** Stored like this, EXIF orientation 6 shows {@code upright} again. */
-    private static BufferedImage turnedCounterClockwise(BufferedImage upright) {
-        int w = upright.getWidth();
-        int h = upright.getHeight();
-        BufferedImage stored = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                stored.setRGB(y, w - 1 - x, upright.getRGB(x, y));
-            }
-        }
-        return stored;
-    }
-
-    private static byte[] jpeg(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpeg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** The JPEG with an APP1 Exif segment (big-endian TIFF, one IFD0 entry: Orientation = 6) right after SOI. */
-    private static byte[] withOrientation6(byte[] jpeg) {
-        byte[] app1 = {
-            (byte) 0xff,
-            (byte) 0xe1,
-            0,
-            34,
-            'E',
-            'x',
-            'i',
-            'f',
-            0,
-            0, // marker, length 34, "Exif\0\0"
-            'M',
-            'M',
-            0,
-            42,
-            0,
-            0,
-            0,
-            8, // TIFF header, IFD0 at 8
-            0,
-            1,
-            0x01,
-            0x12,
-            0,
-            3,
-            0,
-            0,
-            0,
-            1,
-            0,
-            6,
-            0,
-            0, // one entry: Orientation, SHORT, 1, value 6
-            0,
-            0,
-            0,
-            0 // no next IFD
-        };
-        byte[] result = new byte[jpeg.length + app1.length];
-        System.arraycopy(jpeg, 0, result, 0, 2);
-        System.arraycopy(app1, 0, result, 2, app1.length);
-        System.arraycopy(jpeg, 2, result, 2 + app1.length, jpeg.length - 2);
-        return result;
     }
 }

@@ -34,7 +34,7 @@ class ModelInputIT extends ApiIntegrationTest {
     @Test
     void aTwelveMegapixelUploadIsSentAs1024PixelsAndAnsweredInTheOriginalsPixels() {
         Browser browser = signedIn("phone");
-        byte[] photo = PhoneSizedPhotos.jpeg(PhoneSizedPhotos.upscaled("chelsea.png"));
+        byte[] photo = TestImages.large("chelsea-12mp.jpg");
         String requestId = uniqueName("phone");
 
         Response response = browser.uploadWithHeaders(photo, "X-Request-Id", requestId);
@@ -45,12 +45,12 @@ class ModelInputIT extends ApiIntegrationTest {
         assertThat(body.path("image").path("height").asInt()).isEqualTo(3024);
         assertThat(body.path("image").path("bytes").asLong()).isEqualTo(photo.length);
         assertCatBoxInOriginalPixels(body);
-        BufferedImage sent = PhoneSizedPhotos.read(classifyBody(requestId));
+        BufferedImage sent = TestImages.read(classifyBody(requestId));
         assertThat(sent.getWidth()).isEqualTo(1024);
         assertThat(sent.getHeight()).isEqualTo(768);
         Response original = browser.get(body.path("image").path("url").asString());
         assertThat(original.body()).as("the original is stored unchanged").isEqualTo(photo);
-        assertThat(PhoneSizedPhotos.read(browser.get(
+        assertThat(TestImages.read(browser.get(
                                         body.path("image").path("thumbnailUrl").asString())
                                 .body())
                         .getWidth())
@@ -90,7 +90,7 @@ class ModelInputIT extends ApiIntegrationTest {
         assertThat(body.path("image").path("width").asInt()).isEqualTo(3024);
         assertThat(body.path("image").path("height").asInt()).isEqualTo(4032);
         assertCatBoxInOriginalPixels(body);
-        BufferedImage sent = PhoneSizedPhotos.read(classifyBody(requestId));
+        BufferedImage sent = TestImages.read(classifyBody(requestId));
         assertThat(sent.getWidth()).isEqualTo(768);
         assertThat(sent.getHeight()).isEqualTo(1024);
         int topLeft = sent.getRGB(100, 100);
@@ -101,7 +101,7 @@ class ModelInputIT extends ApiIntegrationTest {
     @Test
     void thePendingWorkerSendsTheSameSmallImageAndMapsTheBoxesBack() {
         Browser browser = signedIn("phone-later");
-        byte[] photo = PhoneSizedPhotos.jpeg(PhoneSizedPhotos.upscaled("grace_hopper.jpg"));
+        byte[] photo = TestImages.large("rocket-12mp.jpg");
         byte[] sentAtUpload =
                 UploadDecodingTests.decoding(1024).modelInput(photo).bytes();
         classifier().stop();

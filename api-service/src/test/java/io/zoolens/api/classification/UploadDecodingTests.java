@@ -1,5 +1,6 @@
 package io.zoolens.api.classification;
 
+import static io.zoolens.image.testing.ImageComparison.meanAbsoluteDifference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,13 +42,13 @@ class UploadDecodingTests {
         assertThat(image.modelInput().downscaled()).isFalse();
         assertThat(image.width()).isEqualTo(640);
         assertThat(image.height()).isEqualTo(427);
-        assertThat(PhoneSizedPhotos.read(image.thumbnail()).getWidth()).isEqualTo(256);
+        assertThat(TestImages.read(image.thumbnail()).getWidth()).isEqualTo(256);
     }
 
     @Test
     void aTwelveMegapixelPhotoIsSentAsAnUprightJpegOf1024PixelsThatLooksLikeTheOriginal() {
-        BufferedImage photo = PhoneSizedPhotos.upscaled("chelsea.png");
-        byte[] jpeg = PhoneSizedPhotos.jpeg(photo);
+        byte[] jpeg = TestImages.large("chelsea-12mp.jpg");
+        BufferedImage photo = TestImages.read(jpeg);
 
         ValidatedImage image = decoding.validate(jpeg);
 
@@ -60,22 +61,22 @@ class UploadDecodingTests {
         assertThat(input.height()).isEqualTo(768);
         assertThat(input.originalWidth()).isEqualTo(4032);
         assertThat(input.bytes().length)
-                .as("a few hundred kB instead of the %d-byte original", jpeg.length)
-                .isLessThan(jpeg.length / 4);
-        BufferedImage sent = PhoneSizedPhotos.read(input.bytes());
+                .as("about 70 kB instead of the %d-byte original", jpeg.length)
+                .isLessThan(jpeg.length / 10);
+        BufferedImage sent = TestImages.read(input.bytes());
         assertThat(sent.getWidth()).isEqualTo(1024);
         assertThat(sent.getHeight()).isEqualTo(768);
         // An area average of every source pixel is the reference of a good downscale.
         BufferedImage reference = toRgb(photo.getScaledInstance(1024, 768, Image.SCALE_AREA_AVERAGING));
         assertThat(meanAbsoluteDifference(sent, reference)).isLessThan(3.0);
-        BufferedImage thumbnail = PhoneSizedPhotos.read(image.thumbnail());
+        BufferedImage thumbnail = TestImages.read(image.thumbnail());
         assertThat(thumbnail.getWidth()).isEqualTo(256);
         assertThat(thumbnail.getHeight()).isEqualTo(192);
     }
 
     @Test
     void aTwelveMegapixelUploadAllocatesUnder64MiBBecauseItIsDecodedAtHalfScale() {
-        byte[] jpeg = PhoneSizedPhotos.jpeg(PhoneSizedPhotos.upscaled("chelsea.png"));
+        byte[] jpeg = TestImages.large("chelsea-12mp.jpg");
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         decoding.validate(jpeg); // warm-up: class loading and the native library are not the upload's cost
@@ -100,7 +101,7 @@ class UploadDecodingTests {
 
         assertThat(image.width()).isEqualTo(3024);
         assertThat(image.height()).isEqualTo(4032);
-        BufferedImage sent = PhoneSizedPhotos.read(image.modelInput().bytes());
+        BufferedImage sent = TestImages.read(image.modelInput().bytes());
         assertThat(sent.getWidth()).isEqualTo(768);
         assertThat(sent.getHeight()).isEqualTo(1024);
         assertThat(channels(sent.getRGB(100, 100))).as("top-left is blue").containsExactly(0, 0, 255);
@@ -110,7 +111,7 @@ class UploadDecodingTests {
 
     @Test
     void theWorkersRouteMakesTheSameImageAsTheUpload() {
-        byte[] jpeg = PhoneSizedPhotos.jpeg(PhoneSizedPhotos.upscaled("grace_hopper.jpg"));
+        byte[] jpeg = TestImages.large("rocket-12mp.jpg");
 
         ModelInput atUpload = decoding.validate(jpeg).modelInput();
         ModelInput later = decoding.modelInput(jpeg);
@@ -171,19 +172,5 @@ class UploadDecodingTests {
         BufferedImage rgb = new BufferedImage(1024, 768, BufferedImage.TYPE_INT_RGB);
         rgb.createGraphics().drawImage(image, 0, 0, null);
         return rgb;
-    }
-
-    private static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {
-        long sum = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    sum += Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff));
-                }
-            }
-        }
-        return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 }

@@ -3,6 +3,7 @@ package io.zoolens.bench.report;
 import io.zoolens.bench.jmh.InferenceConfig;
 import io.zoolens.bench.load.RunSummary;
 import io.zoolens.bench.report.Target.Verdict;
+import io.zoolens.bench.scenario.StackScenario;
 import io.zoolens.bench.scenario.StageTimings;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,29 +84,14 @@ public final class Targets {
             targets.add(new Target("T3", t3, missing(c1 == null ? "(2) c1" : "(1) batch 1"), Verdict.NOT_RUN));
         }
 
-        String t4 = "(3) at c16 ≥ 85% of (2) at c16, zero errors, zero lost results";
-        if (run.stack() != null && c16 != null) {
-            RunSummary stack = run.stack().summary();
-            double share = stack.throughput() / c16.throughput();
-            boolean clean =
-                    stack.errors() == 0 && stack.shed() == 0 && run.stack().lost() == 0;
-            targets.add(new Target(
-                    "T4",
-                    t4,
-                    String.format(
-                            Locale.ROOT,
-                            "%s vs %s = %s; errors %d, 503 %d; stored %d of %d accepted",
-                            Format.rate(stack.throughput()),
-                            Format.rate(c16.throughput()),
-                            Format.percent(share),
-                            stack.errors(),
-                            stack.shed(),
-                            run.stack().stored(),
-                            run.stack().accepted()),
-                    Verdict.of(share >= STACK_SHARE_OF_HTTP && clean)));
-        } else {
-            targets.add(new Target("T4", t4, missing(run.stack() == null ? "(3)" : "(2) c16"), Verdict.NOT_RUN));
-        }
+        targets.add(stackShare(
+                "T4",
+                "(3) at c16 ≥ 85% of (2) at c16, zero errors, zero lost results",
+                run.stack(),
+                "(3)",
+                c16,
+                "(2) c16",
+                STACK_SHARE_OF_HTTP));
 
         double factor = run.settings().classifier().overloadP99Factor();
         String t5 = String.format(
@@ -188,31 +174,48 @@ public final class Targets {
 
     /** Issue 16: the whole stack on 12 MP uploads keeps 70% of the classifier's throughput on the same photos. */
     static Target largeStackTarget(FullRun run) {
-        String t9 = "(3) 12 MP at c16 ≥ 70% of (2) 12 MP at c16, zero errors, zero lost results";
-        RunSummary c16 =
-                run.classifierLarge() == null ? null : run.classifierLarge().level(PLAIN_LEVEL);
-        if (run.stackLarge() == null || c16 == null) {
-            return new Target(
-                    "T9", t9, missing(run.stackLarge() == null ? "(3) 12 MP" : "(2) 12 MP c16"), Verdict.NOT_RUN);
-        }
-        RunSummary stack = run.stackLarge().summary();
-        double share = stack.throughput() / c16.throughput();
-        boolean clean =
-                stack.errors() == 0 && stack.shed() == 0 && run.stackLarge().lost() == 0;
-        return new Target(
+        return stackShare(
                 "T9",
-                t9,
+                "(3) 12 MP at c16 ≥ 70% of (2) 12 MP at c16, zero errors, zero lost results",
+                run.stackLarge(),
+                "(3) 12 MP",
+                run.classifierLarge() == null ? null : run.classifierLarge().level(PLAIN_LEVEL),
+                "(2) 12 MP c16",
+                STACK_SHARE_OF_HTTP_12MP);
+    }
+
+    /**
+     * The whole stack's throughput as a share of the classifier's at the same concurrency, met when at least
+     * {@code threshold} with no error, no 503 and no accepted upload lost; not run when either side is missing.
+     */
+    private static Target stackShare(
+            String id,
+            String requirement,
+            StackScenario.Results stackRun,
+            String stackName,
+            RunSummary classifier,
+            String classifierName,
+            double threshold) {
+        if (stackRun == null || classifier == null) {
+            return new Target(id, requirement, missing(stackRun == null ? stackName : classifierName), Verdict.NOT_RUN);
+        }
+        RunSummary stack = stackRun.summary();
+        double share = stack.throughput() / classifier.throughput();
+        boolean clean = stack.errors() == 0 && stack.shed() == 0 && stackRun.lost() == 0;
+        return new Target(
+                id,
+                requirement,
                 String.format(
                         Locale.ROOT,
                         "%s vs %s = %s; errors %d, 503 %d; stored %d of %d accepted",
                         Format.rate(stack.throughput()),
-                        Format.rate(c16.throughput()),
+                        Format.rate(classifier.throughput()),
                         Format.percent(share),
                         stack.errors(),
                         stack.shed(),
-                        run.stackLarge().stored(),
-                        run.stackLarge().accepted()),
-                Verdict.of(share >= STACK_SHARE_OF_HTTP_12MP && clean));
+                        stackRun.stored(),
+                        stackRun.accepted()),
+                Verdict.of(share >= threshold && clean));
     }
 
     /** The ratios issue 7 asks to print: name and value. */

@@ -2,26 +2,17 @@ package io.zoolens.classifier.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zoolens.classifier.Readiness;
 import io.zoolens.image.testing.TestImages;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The imported default model on real photographs: scikit-image's Chelsea is a cat and its
@@ -30,29 +21,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-class DefaultModelIT {
-
-    static final Path MODELS = TestImages.repositoryRoot().resolve("models");
-
-    @Autowired
-    RestTestClient client;
-
-    @BeforeEach
-    void modelsLoaded() {
-        Readiness.await(client);
-    }
-
-    @DynamicPropertySource
-    static void models(DynamicPropertyRegistry registry) {
-        registry.add("zoolens.models.dir", MODELS::toString);
-    }
-
-    @BeforeAll
-    static void modelIsThere() {
-        assertThat(MODELS.resolve("coco-centernet/1/zoolens-model.json"))
-                .as("the default model; run scripts/fetch-default-model.sh")
-                .satisfies(p -> assertThat(Files.isRegularFile(p)).isTrue());
-    }
+class DefaultModelIT extends DefaultModelTest {
 
     @Test
     void chelseaIsACatWithABoxAroundHer() {

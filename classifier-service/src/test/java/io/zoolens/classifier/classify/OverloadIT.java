@@ -2,7 +2,6 @@ package io.zoolens.classifier.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zoolens.classifier.Readiness;
 import io.zoolens.image.testing.TestImages;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * More requests than the default model's queue holds: the surplus is refused at once with 503, a
@@ -35,20 +29,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
             "zoolens.inference.queue-capacity=1"
         })
 @AutoConfigureRestTestClient
-class OverloadIT {
-
-    @Autowired
-    RestTestClient client;
-
-    @DynamicPropertySource
-    static void models(DynamicPropertyRegistry registry) {
-        registry.add("zoolens.models.dir", DefaultModelIT.MODELS::toString);
-    }
-
-    @BeforeEach
-    void modelsLoaded() {
-        Readiness.await(client);
-    }
+class OverloadIT extends DefaultModelTest {
 
     @Test
     void aBurstBeyondTheQueueIsShedWith503AndTheServiceRecoversAtOnce() throws Exception {

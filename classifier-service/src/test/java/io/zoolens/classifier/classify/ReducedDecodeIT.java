@@ -2,7 +2,6 @@ package io.zoolens.classifier.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zoolens.classifier.Readiness;
 import io.zoolens.classifier.catalog.ModelRegistry;
 import io.zoolens.classifier.runtime.LoadedModel;
 import io.zoolens.classifier.runtime.Prediction;
@@ -12,16 +11,12 @@ import io.zoolens.image.testing.TestImages;
 import io.zoolens.model.InputGeometry;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Decoding at the scale the model needs must not change the answers: the default model on the held test photos,
@@ -32,14 +27,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-class ReducedDecodeIT {
+class ReducedDecodeIT extends DefaultModelTest {
 
     private static final float SCORE_TOLERANCE = 0.05f;
     private static final double BOX_TOLERANCE = 0.0025;
     private static final float CONFIDENT = 0.3f;
-
-    @Autowired
-    RestTestClient client;
 
     @Autowired
     ModelRegistry registry;
@@ -47,23 +39,13 @@ class ReducedDecodeIT {
     @Autowired
     ImageDecoder decoder;
 
-    @DynamicPropertySource
-    static void models(DynamicPropertyRegistry registry) {
-        registry.add("zoolens.models.dir", DefaultModelIT.MODELS::toString);
-    }
-
-    @BeforeEach
-    void modelsLoaded() {
-        Readiness.await(client);
-    }
-
     @Test
     void theClassifierDecodesLargeJpegsWithLibjpegTurbo() {
         assertThat(decoder.nativeJpeg())
                 .as("image-turbojpeg on the class path and libturbojpeg0 installed")
                 .isPresent();
         LoadedModel model = registry.resolve("coco-centernet", null);
-        DecodedImage reduced = decoder.decode(TestImages.fetched("large/chelsea-12mp.jpg"), model.decodeTarget());
+        DecodedImage reduced = decoder.decode(TestImages.large("chelsea-12mp.jpg"), model.decodeTarget());
         assertThat(reduced.rgb().getWidth()).isEqualTo(1008); // 1/4 of 4032 for the 512-pixel input
         assertThat(reduced.info().width()).isEqualTo(4032);
     }

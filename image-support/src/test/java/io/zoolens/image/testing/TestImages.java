@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -247,6 +248,27 @@ public final class TestImages {
         }
         try {
             return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A phone-sized photo made by scripts/LargeTestImages.java into {@code .cache/test-images/large}: 4032 × 3024
+     * JPEGs of 2.3–2.6 MB ({@code chelsea-12mp.jpg}, {@code coffee-12mp.jpg}, {@code flower-12mp.jpg},
+     * {@code rocket-12mp.jpg}), {@code grace_hopper-12mp-exif6.jpg} stored sideways with EXIF orientation 6 (upright
+     * 3024 × 4032), {@code astronaut-48mp.jpg} and {@code screenshot.png}.
+     */
+    public static byte[] large(String name) {
+        return fetched("large/" + name);
+    }
+
+    /** The image ImageIO decodes from the bytes, all pixels, EXIF orientation not applied. */
+    public static BufferedImage read(byte[] bytes) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            assertThat(image).as("an image ImageIO reads").isNotNull();
+            return image;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

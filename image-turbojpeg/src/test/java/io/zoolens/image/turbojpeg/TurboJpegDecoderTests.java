@@ -1,5 +1,6 @@
 package io.zoolens.image.turbojpeg;
 
+import static io.zoolens.image.testing.ImageComparison.meanAbsoluteDifference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zoolens.image.DecodeTarget;
@@ -147,20 +148,5 @@ class TurboJpegDecoderTests {
 
     private static String size(BufferedImage image) {
         return image.getWidth() + "x" + image.getHeight();
-    }
-
-    private static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {
-        assertThat(size(a)).isEqualTo(size(b));
-        long sum = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    sum += Math.abs(((p >> shift) & 0xFF) - ((q >> shift) & 0xFF));
-                }
-            }
-        }
-        return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 }
