@@ -53,25 +53,25 @@ describe('ModelView', () => {
     wrapper.unmount()
   })
 
-  it('compares the versions named in the address and deletes an inactive version after a confirmation', async () => {
-    const { calls } = stubFetch({
+  it('puts its sections in page order: header, classes, training, new examples, comparison, report, versions, use', async () => {
+    stubFetch({
       'GET /api/albums': { body: albums },
       'GET /api/custom-models/m1': { body: { ...trained, currentTraining: null } },
-      'DELETE /api/custom-models/m1/versions/1': { status: 204 },
+      'GET /api/custom-models/m1/examples': { body: { sinceVersion: '2', examples: [] } },
     })
-    const { wrapper, router } = await mountView('/models/m1?compare=1,2')
-    expect(wrapper.get('[data-testid="model-compare"] h2').text()).toBe('Version 1 and version 2')
-    const rows = wrapper.findAll('[data-testid="version-row"]')
-    expect(rows.map((row) => row.attributes('data-version'))).toEqual(['2', '1'])
-    expect(rows[0]!.find('[data-testid="version-delete"]').exists()).toBe(false)
-    expect(rows[1]!.get('[data-testid="version-activate"]').text()).toContain('Roll back to this')
-    await rows[1]!.get('[data-testid="version-delete"]').trigger('click')
-    await flushPromises()
-    await wrapper.findAll('[data-testid="confirm"]').at(-1)!.trigger('submit')
-    await flushPromises()
-    expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/custom-models/m1/versions/1')).toBe(true)
-    expect(wrapper.findAll('[data-testid="version-row"]')).toHaveLength(1)
-    expect(router.currentRoute.value.query.compare).toBe('2')
+    const { wrapper } = await mountView('/models/m1?compare=1,2')
+    const order = [
+      '[data-testid="model-title"]',
+      '#classes-heading',
+      '[data-testid="model-training"]',
+      '[data-testid="model-examples"]',
+      '[data-testid="model-compare"]',
+      '[data-testid="model-report"]',
+      '[data-testid="model-versions"]',
+    ].map((selector) => wrapper.get(selector).element)
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    }
     wrapper.unmount()
   })
 
