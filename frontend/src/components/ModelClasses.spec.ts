@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { defineComponent, h } from 'vue'
-import { stubFetch } from '@/test/fetchStub'
+import { describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { h } from 'vue'
+import type { stubFetch } from '@/test/fetchStub'
+import { mountModelSection, useModelSectionLifecycle } from '@/test/modelSection'
 import { album } from '@/test/fixtures'
 import { customModel } from '@/test/customModelFixtures'
-import { setCookie } from '@/test/setup'
-import { testRouter } from '@/test/router'
-import { useAlbumsStore } from '@/stores/albums'
-import { useCustomModelsStore } from '@/stores/customModels'
 import { useToastStore } from '@/stores/toasts'
 import ModelClasses from './ModelClasses.vue'
 
@@ -22,31 +18,16 @@ const withDeleted = customModel({
   ],
 })
 
-let wrapper: VueWrapper | null = null
 
 /** The section as the page shows it: with the model the store holds. */
 async function mountClasses(model = withDeleted, routes: Parameters<typeof stubFetch>[0] = {}) {
-  const stub = stubFetch({ 'GET /api/albums': { body: albums }, ...routes })
-  await useAlbumsStore().load()
-  const models = useCustomModelsStore()
-  models.models = [model]
   const trains: unknown[] = []
-  const router = await testRouter('/models/m1')
-  const Page = defineComponent({ setup: () => () => h(ModelClasses, { model: models.byId.get('m1')!, onTrain: () => trains.push(1) }) })
-  wrapper = mount(Page, { global: { plugins: [router] }, attachTo: document.body })
-  await flushPromises()
-  return { w: wrapper, calls: stub.calls, trains }
+  const { w, calls } = await mountModelSection((shown) => h(ModelClasses, { model: shown, onTrain: () => trains.push(1) }), { model, albums, routes })
+  return { w, calls, trains }
 }
 
 describe('ModelClasses', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    setCookie('XSRF-TOKEN', 't')
-  })
-  afterEach(() => {
-    wrapper?.unmount()
-    wrapper = null
-  })
+  useModelSectionLifecycle()
 
   it('takes the deleted albums out of the model, keeping the others', async () => {
     const { w, calls } = await mountClasses(withDeleted, { 'PATCH /api/custom-models/m1': { body: customModel() } })

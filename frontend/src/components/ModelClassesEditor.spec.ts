@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { problem, stubFetch } from '@/test/fetchStub'
 import { album } from '@/test/fixtures'
 import { customModel } from '@/test/customModelFixtures'
-import { setCookie } from '@/test/setup'
+import { track, useModelSectionLifecycle } from '@/test/modelSection'
 import { testRouter } from '@/test/router'
 import type { CustomModel } from '@/services/customModels'
 import { useAlbumsStore } from '@/stores/albums'
@@ -35,7 +34,7 @@ async function mountEditor(routes: Parameters<typeof stubFetch>[0] = {}) {
   const models = useCustomModelsStore()
   models.models = [model]
   const router = await testRouter('/models/m1')
-  wrapper = mount(ModelClassesEditor, {
+  wrapper = track(mount(ModelClassesEditor, {
     props: {
       model,
       editing: false,
@@ -43,7 +42,7 @@ async function mountEditor(routes: Parameters<typeof stubFetch>[0] = {}) {
     },
     global: { plugins: [router] },
     attachTo: document.body,
-  })
+  }))
   await flushPromises()
   return { w: wrapper, calls: stub.calls, models }
 }
@@ -53,14 +52,7 @@ const box = (w: VueWrapper, id: string) => w.get<HTMLInputElement>(`${testid('mo
 const ticked = (w: VueWrapper) => w.findAll<HTMLInputElement>(testid('model-album')).filter((b) => b.element.checked).map((b) => b.element.value).sort()
 
 describe('ModelClassesEditor', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    setCookie('XSRF-TOKEN', 't')
-  })
-  afterEach(() => {
-    wrapper?.unmount()
-    wrapper = null
-  })
+  useModelSectionLifecycle()
 
   it('opens on the model’s classes, saves the new ones by PATCH, confirms, announces and offers a new version', async () => {
     const { w, calls, models } = await mountEditor({ 'PATCH /api/custom-models/m1': { body: changed } })

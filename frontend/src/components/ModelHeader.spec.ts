@@ -1,38 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { defineComponent, h } from 'vue'
-import { problem, stubFetch } from '@/test/fetchStub'
+import { describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { h } from 'vue'
+import type { stubFetch } from '@/test/fetchStub';
+import { problem } from '@/test/fetchStub'
+import { mountModelSection, useModelSectionLifecycle } from '@/test/modelSection'
 import { customModel } from '@/test/customModelFixtures'
-import { setCookie } from '@/test/setup'
-import { testRouter } from '@/test/router'
-import { useCustomModelsStore } from '@/stores/customModels'
 import { useToastStore } from '@/stores/toasts'
 import ModelHeader from './ModelHeader.vue'
 
-let wrapper: VueWrapper | null = null
 
 /** The header as the page shows it: with the model the store holds (so a rename shows up). */
 async function mountHeader(routes: Parameters<typeof stubFetch>[0] = {}) {
-  const stub = stubFetch(routes)
-  const models = useCustomModelsStore()
-  models.models = [customModel({ activeVersion: '2' })]
-  const router = await testRouter('/models/m1')
-  const Page = defineComponent({ setup: () => () => (models.byId.get('m1') ? h(ModelHeader, { model: models.byId.get('m1')! }) : null) })
-  wrapper = mount(Page, { global: { plugins: [router] }, attachTo: document.body })
-  await flushPromises()
-  return { w: wrapper, calls: stub.calls, router }
+  return mountModelSection((model) => h(ModelHeader, { model }), { model: customModel({ activeVersion: '2' }), routes })
 }
 
 describe('ModelHeader', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    setCookie('XSRF-TOKEN', 't')
-  })
-  afterEach(() => {
-    wrapper?.unmount()
-    wrapper = null
-  })
+  useModelSectionLifecycle()
 
   it('names the model and says how many classes, which version is active and its backbone', async () => {
     const { w } = await mountHeader()

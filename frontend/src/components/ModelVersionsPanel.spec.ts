@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { defineComponent, h } from 'vue'
-import { stubFetch } from '@/test/fetchStub'
+import { describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { h } from 'vue'
+import type { stubFetch } from '@/test/fetchStub'
+import { mountModelSection, useModelSectionLifecycle } from '@/test/modelSection'
 import { customModel, version } from '@/test/customModelFixtures'
-import { setCookie } from '@/test/setup'
-import { testRouter } from '@/test/router'
-import { useCustomModelsStore } from '@/stores/customModels'
 import { useToastStore } from '@/stores/toasts'
 import ModelVersionsPanel from './ModelVersionsPanel.vue'
 
@@ -15,29 +12,19 @@ const trained = customModel({
   versions: [version({ version: '1' }), version({ version: '2', metrics: { ...version().metrics, accuracy: 0.9 } })],
 })
 
-let wrapper: VueWrapper | null = null
 
 /** The versions as the page shows them: with the model the store holds, at `path` (its query picks report and comparison). */
 async function mountPanel(path: string, routes: Parameters<typeof stubFetch>[0] = {}) {
-  const stub = stubFetch(routes)
-  const models = useCustomModelsStore()
-  models.models = [trained]
-  const router = await testRouter(path)
-  const Page = defineComponent({ setup: () => () => h(ModelVersionsPanel, { model: models.byId.get('m1')! }) })
-  wrapper = mount(Page, { global: { plugins: [router], stubs: { ModelConfusionChart: true, ModelVersionStats: true } }, attachTo: document.body })
-  await flushPromises()
-  return { w: wrapper, calls: stub.calls, router }
+  return mountModelSection((model) => h(ModelVersionsPanel, { model }), {
+    model: trained,
+    routes,
+    path,
+    stubs: { ModelConfusionChart: true, ModelVersionStats: true },
+  })
 }
 
 describe('ModelVersionsPanel', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    setCookie('XSRF-TOKEN', 't')
-  })
-  afterEach(() => {
-    wrapper?.unmount()
-    wrapper = null
-  })
+  useModelSectionLifecycle()
 
   it('shows the active version’s report, or the one named in the address', async () => {
     const { w, router } = await mountPanel('/models/m1')
