@@ -149,19 +149,19 @@ public final class Targets {
         return targets;
     }
 
-    /** Issue 16: on a 12 MP JPEG the classifier's decode + preprocess cost at most half its inference (c1 medians). */
+    /** Issue 16 (T14, after issue 14's T8–T13): on a 12 MP JPEG the classifier's decode + preprocess cost at most half its inference (c1 medians). */
     static Target decodeTarget(FullRun run) {
-        String t8 = "(2) 12 MP JPEG at c1: decode + preprocess ≤ 0.5 × inference (the service's own timings)";
+        String t14 = "(2) 12 MP JPEG at c1: decode + preprocess ≤ 0.5 × inference (the service's own timings)";
         StageTimings.Medians c1 = run.classifierLarge() == null
                 ? null
                 : run.classifierLarge().stages().get(1);
         if (c1 == null || c1.answers() == 0) {
-            return new Target("T8", t8, missing("(2) with 12 MP photos at c1"), Verdict.NOT_RUN);
+            return new Target("T14", t14, missing("(2) with 12 MP photos at c1"), Verdict.NOT_RUN);
         }
         double share = (c1.decode() + c1.preprocess()) / c1.inference();
         return new Target(
-                "T8",
-                t8,
+                "T14",
+                t14,
                 String.format(
                         Locale.ROOT,
                         "%s + %s vs %s = %.2f×",
@@ -172,10 +172,10 @@ public final class Targets {
                 Verdict.of(share <= DECODE_SHARE_OF_INFERENCE));
     }
 
-    /** Issue 16: the whole stack on 12 MP uploads keeps 70% of the classifier's throughput on the same photos. */
+    /** Issue 16 (T15): the whole stack on 12 MP uploads keeps 70% of the classifier's throughput on the same photos. */
     static Target largeStackTarget(FullRun run) {
         return stackShare(
-                "T9",
+                "T15",
                 "(3) 12 MP at c16 ≥ 70% of (2) 12 MP at c16, zero errors, zero lost results",
                 run.stackLarge(),
                 "(3) 12 MP",

@@ -48,7 +48,7 @@ class BenchmarkReportTests {
         assertThat(report.lines().filter(l -> l.startsWith("| T")).count()).isEqualTo(9);
         assertThat(report)
                 .contains(
-                        "| T8 | (2) 12 MP JPEG at c1: decode + preprocess ≤ 0.5 × inference (the service's own timings)"
+                        "| T14 | (2) 12 MP JPEG at c1: decode + preprocess ≤ 0.5 × inference (the service's own timings)"
                                 + " | (2) with 12 MP photos at c1 not measured in this run | **not run** |");
     }
 
@@ -87,7 +87,7 @@ class BenchmarkReportTests {
                         "| `chelsea-12mp.jpg` (4032×3024) | libjpeg-turbo, reduced | 1008×756 | 30.0 ms | 4.5 ms | 0.46× |")
                 .contains("| 4032×3024 | 300 ms | 45.0 ms | 4.60× |")
                 .contains(
-                        "| T8 | (2) 12 MP JPEG at c1: decode + preprocess ≤ 0.5 × inference (the service's own timings)"
+                        "| T14 | (2) 12 MP JPEG at c1: decode + preprocess ≤ 0.5 × inference (the service's own timings)"
                                 + " | 4.0 ms + 3.0 ms vs 75.0 ms = 0.09× | **PASS** |")
                 .contains("stored 199 of 200 accepted | **FAIL** |");
     }
