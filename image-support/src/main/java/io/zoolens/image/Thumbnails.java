@@ -45,15 +45,32 @@ public final class Thumbnails {
         double scale = Math.min(1.0, (double) maxEdge / longer);
         int targetWidth = Math.max(1, (int) Math.round(width * scale));
         int targetHeight = Math.max(1, (int) Math.round(height * scale));
+        return scaled(image, targetWidth, targetHeight);
+    }
+
+    /**
+     * {@code image} resized to exactly width × height as RGB by Thumbnailator's progressive bilinear (halving steps,
+     * then one bilinear step): every source pixel contributes, so a large reduction does not alias.
+     */
+    public static BufferedImage scaled(BufferedImage image, int width, int height) {
         try {
             return net.coobird.thumbnailator.Thumbnails.of(image)
-                    .forceSize(targetWidth, targetHeight)
+                    .forceSize(width, height)
                     .imageType(BufferedImage.TYPE_INT_RGB)
                     .asBufferedImage();
         } catch (IOException e) {
             // Only in-memory images are involved, so this does not happen.
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A baseline JPEG of {@code image} at its own size (quality as for {@link #jpegThumbnail}). */
+    public static byte[] jpeg(BufferedImage image, float quality) {
+        Objects.requireNonNull(image, "image");
+        if (!(quality > 0f && quality <= 1f)) {
+            throw new IllegalArgumentException("quality must be in (0, 1], was " + quality);
+        }
+        return writeJpeg(image, quality);
     }
 
     private static byte[] writeJpeg(BufferedImage image, float quality) {

@@ -6,8 +6,6 @@ import io.zoolens.image.ImageDecoder;
 import io.zoolens.image.Thumbnails;
 import io.zoolens.web.UploadProperties;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,27 +81,10 @@ class UploadDecoding {
         double scale = (double) modelEdge / Math.max(width, height);
         int targetWidth = Math.max(1, (int) Math.round(width * scale));
         int targetHeight = Math.max(1, (int) Math.round(height * scale));
-        BufferedImage model = scaled(decoded.rgb(), targetWidth, targetHeight);
-        // Already within the edge, so this only encodes (the same JPEG writer as the thumbnails').
-        byte[] jpeg = Thumbnails.jpegThumbnail(model, modelEdge, MODEL_IMAGE_QUALITY);
+        // The size comes from the original's, so it is exact whatever scale the decoder read the pixels at.
+        BufferedImage model = Thumbnails.scaled(decoded.rgb(), targetWidth, targetHeight);
+        byte[] jpeg = Thumbnails.jpeg(model, MODEL_IMAGE_QUALITY);
         return new Reduced(model, new ModelInput(jpeg, targetWidth, targetHeight, width, height));
-    }
-
-    /**
-     * Thumbnailator's progressive bilinear downscale (halving steps, then one bilinear step), as image-support's
-     * {@link Thumbnails} scales: every source pixel contributes, so no aliasing. The size is given from the
-     * original's, so it is exact whatever scale the decoder read the pixels at.
-     */
-    private static BufferedImage scaled(BufferedImage rgb, int width, int height) {
-        try {
-            return net.coobird.thumbnailator.Thumbnails.of(rgb)
-                    .forceSize(width, height)
-                    .imageType(BufferedImage.TYPE_INT_RGB)
-                    .asBufferedImage();
-        } catch (IOException e) {
-            // Only in-memory images are involved, so this does not happen.
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The model-sized pixels (for the thumbnail) and what the classifier is sent. */
