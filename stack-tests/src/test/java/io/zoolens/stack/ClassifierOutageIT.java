@@ -56,7 +56,7 @@ class ClassifierOutageIT {
         }
         Duration outage = since(stopped);
         long back = System.nanoTime();
-        FaultSteps.awaitClassifiedAtOnceAgain(answers, uploads, back, a -> a.status() == 201);
+        FaultSteps.awaitClassifiedAtOnceAgain(stack, answers, uploads, back, a -> a.status() == 201);
         load.stop();
 
         List<JsonNode> records = Classifications.awaitNonePending(user, Duration.ofMinutes(3));

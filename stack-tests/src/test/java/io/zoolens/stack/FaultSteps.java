@@ -46,23 +46,40 @@ final class FaultSteps {
     }
 
     /**
-     * After the classifier is back: one upload at a time, every two seconds, until one is classified at once (201)
-     * again. The api's circuit breaker may still be open for a few seconds, and a burst would only pile up PENDING
-     * items.
+     * After the classifier is back: one upload at a time, every two seconds, until both api replicas have classified
+     * one at once again (as {@code classified} says). Each replica's circuit breaker closes on its own (up to
+     * {@code open-for}, 30 s, after it opened), so one replica answering 201 says nothing about the other; a burst
+     * would only pile up PENDING items.
      */
     static void awaitClassifiedAtOnceAgain(
-            Answers answers, UploadBudget uploads, long sinceNanos, Predicate<Answers.Answer> classified) {
-        Awaitility.await("an upload classified at once again")
+            NativeStack stack,
+            Answers answers,
+            UploadBudget uploads,
+            long sinceNanos,
+            Predicate<Answers.Answer> classified) {
+        Awaitility.await("an upload classified at once again by each api replica")
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
-                    boolean done = !answers.matching(a -> a.receivedAtNanos() > sinceNanos && classified.test(a))
-                            .isEmpty();
+                    long replicas =
+                            answers.matching(a -> a.receivedAtNanos() > sinceNanos && classified.test(a)).stream()
+                                    .map(a -> replicaOf(stack, a))
+                                    .distinct()
+                                    .count();
+                    boolean done = replicas >= 2;
                     if (!done) {
                         uploads.allow(1);
                     }
                     return done;
                 });
+    }
+
+    /** The api replica that gave the answer: the last upstream the gateway tried for it. */
+    private static String replicaOf(NativeStack stack, Answers.Answer answer) {
+        String upstreams = AccessLog.entry(stack.accessLog(), answer.requestId())
+                .path("upstream_addr")
+                .asString();
+        return upstreams.substring(upstreams.lastIndexOf(' ') + 1);
     }
 
     static Duration since(long startedNanos) {

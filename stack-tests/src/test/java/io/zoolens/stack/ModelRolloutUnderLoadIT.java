@@ -60,7 +60,7 @@ class ModelRolloutUnderLoadIT {
             restart = stack.startStopped();
         }
         long back = System.nanoTime();
-        FaultSteps.awaitClassifiedAtOnceAgain(answers, uploads, back, version("2"));
+        FaultSteps.awaitClassifiedAtOnceAgain(stack, answers, uploads, back, version("2"));
         load.stop();
         List<JsonNode> records = Classifications.awaitNonePending(user, Duration.ofMinutes(3));
         Duration recovery = since(back);

@@ -129,7 +129,7 @@ class TrainingFaultIT {
         long trainingStarted;
         long trainingEnded;
         try {
-            FaultSteps.awaitClassifiedAtOnceAgain(answers, uploads, System.nanoTime(), a -> a.status() == 201);
+            FaultSteps.awaitClassifiedAtOnceAgain(stack, answers, uploads, System.nanoTime(), a -> a.status() == 201);
             uploads.allow(Integer.MAX_VALUE);
             trainingStarted = System.nanoTime();
             String job = startTraining();

@@ -132,13 +132,27 @@ public class ClassifierClient {
                 () -> rest.get().uri("/v1/models/{name}", name).retrieve().body(ModelDescription.class));
     }
 
-    /** One call through the retry and the circuit breaker, its failures translated (also for ClassifierTraining). */
-    <T> T call(String operation, Supplier<T> request) {
+    /** One call through the retry and the circuit breaker, its failures translated. */
+    private <T> T call(String operation, Supplier<T> request) {
+        return retried(operation, () -> breaker.executeSupplier(() -> translated(request)));
+    }
+
+    /**
+     * One call through the retry only, its failures translated: ClassifierTraining's calls. A features call runs
+     * for seconds; through the breaker it took the few probes a half-open circuit allows, and an upload right after
+     * a classifier restart was kept PENDING although the classifier answered again. The training runner paces its
+     * own attempts (TrainingProperties), so a breaker adds nothing there.
+     */
+    <T> T callWithoutBreaker(String operation, Supplier<T> request) {
+        return retried(operation, () -> translated(request));
+    }
+
+    private <T> T retried(String operation, Supplier<T> attempt) {
         try {
             return retry.execute(new Retryable<T>() {
                 @Override
                 public T execute() {
-                    return breaker.executeSupplier(() -> translated(request));
+                    return attempt.get();
                 }
 
                 @Override

@@ -17,7 +17,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The classifier's training endpoints (features cache, trainings, removing custom folders and an owner's
- * features), through the same retry and circuit breaker as {@link ClassifierClient}. Wire records are mapped here,
+ * features), through the same retry as {@link ClassifierClient} but not its circuit breaker (see
+ * {@link ClassifierClient#callWithoutBreaker}). Wire records are mapped here,
  * once. Failures: {@link ClassifierRejectedException} (final) or {@link ClassifierUnavailableException}.
  */
 @Component
@@ -33,7 +34,7 @@ public class ClassifierTraining {
 
     /** Which of {@code sha256s} the classifier has no cached feature vector for (owner, backbone's newest version). */
     public List<String> missingFeatures(String owner, String backbone, List<String> sha256s) {
-        MissingAnswer answer = calls.call(
+        MissingAnswer answer = calls.callWithoutBreaker(
                 "features missing",
                 () -> rest.post()
                         .uri("/v1/features/{owner}:missing", owner)
@@ -61,7 +62,7 @@ public class ClassifierTraining {
                     })
                     .contentType(MediaType.APPLICATION_OCTET_STREAM);
         }
-        FeaturesAnswer answer = calls.call(
+        FeaturesAnswer answer = calls.callWithoutBreaker(
                 "features",
                 () -> rest.post()
                         .uri(uri -> uri.path("/v1/features/{owner}")
@@ -96,7 +97,7 @@ public class ClassifierTraining {
                                         .map(p -> new TrainPicture(p.id(), p.sha256()))
                                         .toList()))
                         .toList());
-        TrainAnswer answer = calls.call(
+        TrainAnswer answer = calls.callWithoutBreaker(
                 "training",
                 () -> rest.post()
                         .uri("/v1/trainings")
@@ -112,7 +113,7 @@ public class ClassifierTraining {
 
     /** Removes a custom model's folder with every version (idempotent). */
     public void deleteModel(String model) {
-        calls.call(
+        calls.callWithoutBreaker(
                 "delete model",
                 () -> rest.delete().uri("/v1/models/{name}", model).retrieve().toBodilessEntity());
     }
@@ -122,7 +123,7 @@ public class ClassifierTraining {
      * written by another job since is refused with {@code version-replaced} (a {@link ClassifierRejectedException}).
      */
     public void deleteVersion(String model, String version, String jobId) {
-        calls.call(
+        calls.callWithoutBreaker(
                 "delete version",
                 () -> rest.delete()
                         .uri("/v1/models/{name}/versions/{version}?jobId={jobId}", model, version, jobId)
@@ -132,7 +133,7 @@ public class ClassifierTraining {
 
     /** Removes an owner's cached feature vectors (account deletion; idempotent). */
     public void deleteFeatures(String owner) {
-        calls.call(
+        calls.callWithoutBreaker(
                 "delete features",
                 () -> rest.delete()
                         .uri("/v1/features/{owner}", owner)

@@ -21,12 +21,14 @@ import org.springframework.web.client.RestClient;
 class ClassifierClientTests {
 
     private final ClassifierStub stub = TestServers.classifier();
+    private final ClassifierConfig config = new ClassifierConfig();
+    private ClassifierProperties properties;
     private CircuitBreaker breaker;
     private ClassifierClient client;
 
     @BeforeEach
     void client() {
-        ClassifierProperties properties = new ClassifierProperties(
+        properties = new ClassifierProperties(
                 URI.create(stub.url()),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2), // generous: the build machine may be busy
@@ -36,7 +38,6 @@ class ClassifierClientTests {
                 0,
                 Duration.ofSeconds(1),
                 new ClassifierProperties.CircuitBreaker(50, 10, 4, Duration.ofSeconds(30), 2));
-        ClassifierConfig config = new ClassifierConfig();
         breaker = config.classifierCircuitBreaker(CircuitBreakerRegistry.ofDefaults(), properties);
         client = new ClassifierClient(
                 config.classifierRestClient(RestClient.builder(), properties, new StandardEnvironment()),
@@ -151,6 +152,31 @@ class ClassifierClientTests {
                 .isInstanceOf(ClassifierUnavailableException.class)
                 .hasMessageContaining("circuit is open");
         assertThat(calls(png)).isZero();
+    }
+
+    @Test
+    void failingTrainingCallsLeaveTheUploadsCircuitClosedSoUploadsAreClassifiedOnceTheClassifierIsBack() {
+        ClassifierTraining training = new ClassifierTraining(
+                client,
+                config.classifierTrainingRestClient(
+                        RestClient.builder(),
+                        properties,
+                        new ClassifierTrainingProperties(Duration.ofSeconds(2)),
+                        new StandardEnvironment()));
+        stub.stop();
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> training.missingFeatures("owner", ClassifierStub.MODEL, List.of("ab")))
+                    .isInstanceOf(ClassifierUnavailableException.class);
+        }
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+        stub.reset();
+        byte[] png = TestImages.png(51, 30);
+
+        Classified classified = client.classify(png, ClassifierStub.MODEL);
+
+        assertThat(classified.labels()).isNotEmpty();
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(calls(png)).isEqualTo(1);
     }
 
     private long calls(byte[] image) {
