@@ -50,6 +50,17 @@ class TurboJpegDecoderTests {
     }
 
     @Test
+    void aFullSizeDecodeMatchesImageIosPixelForPixelAlmost() {
+        byte[] jpeg = TestImages.encode(scene(640, 427), "jpeg");
+
+        DecodedImage fast = withNative.decode(jpeg, DecodeTarget.FULL);
+        DecodedImage reference = imageIoOnly.decode(jpeg, DecodeTarget.FULL);
+
+        assertThat(size(fast.rgb())).isEqualTo("640x427");
+        assertThat(meanAbsoluteDifference(fast.rgb(), reference.rgb())).isLessThan(0.5);
+    }
+
+    @Test
     void smallTargetsOnSmallImagesDecodeEveryPixel() {
         byte[] jpeg = TestImages.encode(scene(640, 480), "jpeg");
 
@@ -96,8 +107,11 @@ class TurboJpegDecoderTests {
                     : HostileImages.mutated(jpeg, random, 1 + random.nextInt(8), 2);
             String expected = verdict(imageIoOnly, damaged, DecodeTarget.fit(64, 64));
             assertThat(verdict(withNative, damaged, DecodeTarget.fit(64, 64)))
-                    .as("damaged file %d", i)
+                    .as("damaged file %d, reduced", i)
                     .isEqualTo(expected);
+            assertThat(verdict(withNative, damaged, DecodeTarget.FULL))
+                    .as("damaged file %d, every pixel", i)
+                    .isEqualTo(verdict(imageIoOnly, damaged, DecodeTarget.FULL));
             refused += expected.equals("ok") ? 0 : 1;
         }
         assertThat(refused)
