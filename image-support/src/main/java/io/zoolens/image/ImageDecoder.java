@@ -15,15 +15,17 @@ import java.util.ServiceLoader;
  *
  * <p>{@link #decode(byte[], DecodeTarget)} may return fewer pixels when the caller draws the image much smaller:
  * JPEGs are then decoded at 1/2, 1/4 or 1/8 scale by a {@link NativeJpegDecoder} (libjpeg-turbo's DCT scaling)
- * when one is on the class path, otherwise decoded in full by ImageIO and box-averaged down to the same size.
+ * when one is on the class path, their embedded RGB ICC profile applied afterwards on the reduced pixels; otherwise
+ * they are decoded in full by ImageIO and box-averaged down to the same size.
  *
- * <p>Every refusal is an {@link ImageRejectedException}. Stateless apart from its limits, so one instance
- * serves all threads.
+ * <p>Every refusal is an {@link ImageRejectedException}. Stateless apart from its limits and the colour
+ * conversions of the profiles it has seen, so one instance serves all threads.
  */
 public final class ImageDecoder {
 
     private final ImageLimits limits;
     private final NativeJpegDecoder nativeJpeg;
+    private final IccConversion colour = new IccConversion();
 
     /**
      * With the first {@link NativeJpegDecoder} the {@link ServiceLoader} finds and can start (none when the
@@ -156,13 +158,16 @@ public final class ImageDecoder {
             int n = Orientation.swapsAxes(orientation)
                     ? target.denominator(size.height(), size.width())
                     : target.denominator(size.width(), size.height());
-            if (format == ImageFormat.JPEG && nativeJpeg != null && !JpegSegments.hasIccProfile(bytes)) {
+            if (format == ImageFormat.JPEG && nativeJpeg != null) {
                 // Also at full scale: libjpeg-turbo's SIMD decode is 2–4 times ImageIO's on small photos.
-                // Embedded ICC profiles stay with ImageIO, which applies them; libjpeg ignores them.
                 try {
-                    return new Stored(nativeJpeg.decode(bytes, n, size.width(), size.height()), size);
+                    BufferedImage pixels = nativeJpeg.decode(bytes, n, size.width(), size.height());
+                    // libjpeg ignores an embedded profile (most phone photos carry one); ImageIO would apply it.
+                    Optional<byte[]> profile = JpegSegments.iccProfile(bytes);
+                    return new Stored(profile.isEmpty() ? pixels : colour.toSrgb(pixels, profile.get()), size);
                 } catch (IOException | RuntimeException e) {
-                    // Decoded again below: ImageIO either reads it or gives the exact refusal.
+                    // Decoded again below: ImageIO either reads it (a gray or broken profile, too) or gives the
+                    // exact refusal.
                 }
             }
             if (format == ImageFormat.WEBP && WebpContainer.isTruncated(bytes)) {

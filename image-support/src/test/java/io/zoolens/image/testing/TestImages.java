@@ -180,19 +180,34 @@ public final class TestImages {
 
     /** The JPEG with an APP2 ICC_PROFILE segment whose profile is garbage, as some cameras write. */
     public static byte[] withBrokenIccProfile(byte[] jpeg) {
-        byte[] identifier = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
         byte[] garbage = new byte[64];
         Arrays.fill(garbage, (byte) 0x5a);
-        int length = 2 + identifier.length + 2 + garbage.length;
-        ByteBuffer app2 = ByteBuffer.allocate(2 + length)
-                .put((byte) 0xff)
-                .put((byte) 0xe2)
-                .putShort((short) length)
-                .put(identifier)
-                .put((byte) 1) // chunk 1
-                .put((byte) 1) // of 1
-                .put(garbage);
-        return HostileImages.splice(jpeg, 2, app2.array());
+        return withIccProfile(jpeg, garbage, garbage.length);
+    }
+
+    /**
+     * The JPEG with this ICC profile embedded as cameras do: APP2 ICC_PROFILE segments of at most
+     * {@code chunkSize} profile bytes each, numbered, right after SOI.
+     */
+    public static byte[] withIccProfile(byte[] jpeg, byte[] profile, int chunkSize) {
+        byte[] identifier = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+        int chunks = (profile.length + chunkSize - 1) / chunkSize;
+        ByteArrayOutputStream segments = new ByteArrayOutputStream();
+        for (int i = 0; i < chunks; i++) {
+            int from = i * chunkSize;
+            int size = Math.min(chunkSize, profile.length - from);
+            int length = 2 + identifier.length + 2 + size;
+            segments.writeBytes(ByteBuffer.allocate(2 + length)
+                    .put((byte) 0xff)
+                    .put((byte) 0xe2)
+                    .putShort((short) length)
+                    .put(identifier)
+                    .put((byte) (i + 1)) // chunk i + 1
+                    .put((byte) chunks) // of this many
+                    .put(profile, from, size)
+                    .array());
+        }
+        return HostileImages.splice(jpeg, 2, segments.toByteArray());
     }
 
     /** The PNG with an eXIf chunk carrying the orientation, placed right after IHDR. */

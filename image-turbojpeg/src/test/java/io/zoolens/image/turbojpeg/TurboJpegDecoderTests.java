@@ -13,6 +13,8 @@ import io.zoolens.image.testing.TestImages;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 import java.util.Random;
@@ -84,6 +86,42 @@ class TurboJpegDecoderTests {
         BufferedImage reference =
                 imageIoOnly.decode(jpeg, DecodeTarget.fit(100, 100)).rgb();
         assertThat(meanAbsoluteDifference(image.rgb(), reference)).isLessThan(3);
+    }
+
+    @Test
+    void anEmbeddedColourProfileIsAppliedAsImageIoAppliesIt() {
+        byte[] plain = TestImages.encode(scene(640, 427), "jpeg");
+        // Linear-light RGB: far from sRGB, so a route that ignored the profile would be far off. Several chunks.
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        byte[] jpeg = TestImages.withIccProfile(plain, profile, 400);
+
+        for (DecodeTarget target : new DecodeTarget[] {DecodeTarget.FULL, DecodeTarget.fit(160, 160)}) {
+            BufferedImage fast = withNative.decode(jpeg, target).rgb();
+            BufferedImage reference = imageIoOnly.decode(jpeg, target).rgb();
+            assertThat(meanAbsoluteDifference(
+                            reference, imageIoOnly.decode(plain, target).rgb()))
+                    .as("ImageIO converts by the profile")
+                    .isGreaterThan(20);
+            assertThat(meanAbsoluteDifference(fast, reference))
+                    .as("target %s", target)
+                    .isLessThan(1.5);
+        }
+    }
+
+    @Test
+    void sRgbAndBrokenProfilesLeaveThePixelsAsTheyAre() {
+        byte[] plain = TestImages.encode(scene(640, 427), "jpeg");
+        byte[] srgb = TestImages.withIccProfile(
+                plain, ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(), 60_000);
+        byte[] broken = TestImages.withBrokenIccProfile(plain);
+
+        BufferedImage expected = withNative.decode(plain, DecodeTarget.FULL).rgb();
+        assertThat(meanAbsoluteDifference(
+                        withNative.decode(srgb, DecodeTarget.FULL).rgb(), expected))
+                .isLessThan(0.5);
+        assertThat(meanAbsoluteDifference(
+                        withNative.decode(broken, DecodeTarget.FULL).rgb(), expected))
+                .isLessThan(0.5);
     }
 
     @Test
