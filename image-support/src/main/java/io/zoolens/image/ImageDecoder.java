@@ -4,8 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
  * The one image-decoding path of a Zoolens service. Checks, in this order and before any pixel is decoded:
@@ -44,13 +42,7 @@ public final class ImageDecoder {
 
     /** The native decoder found on the class path, if any: a provider that cannot start is skipped. */
     public static Optional<NativeJpegDecoder> findNativeJpeg() {
-        try {
-            return ServiceLoader.load(NativeJpegDecoder.class, ImageDecoder.class.getClassLoader())
-                    .findFirst();
-        } catch (ServiceConfigurationError | LinkageError e) {
-            // No libturbojpeg on this machine, native access denied, or a runtime older than the provider's classes.
-            return Optional.empty();
-        }
+        return NativeCodecs.find(NativeJpegDecoder.class);
     }
 
     /** The native JPEG decoder in use, if any. */

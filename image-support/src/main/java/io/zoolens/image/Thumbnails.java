@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -13,10 +14,30 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** JPEG thumbnails of decoded images. Scaling is Thumbnailator's (progressive bilinear); it never enlarges. */
+/**
+ * JPEG thumbnails of decoded images, and JPEGs of them at their own size. Scaling is Thumbnailator's (progressive
+ * bilinear); it never enlarges. {@code TYPE_INT_RGB} images are encoded by a {@link NativeJpegEncoder}
+ * (libjpeg-turbo, several times faster than ImageIO's writer) when one is on the class path, otherwise, and after
+ * any failure of it, by ImageIO. Stateless, so one instance serves all threads.
+ */
 public final class Thumbnails {
 
-    private Thumbnails() {}
+    private final NativeJpegEncoder nativeJpeg;
+
+    /** With the first {@link NativeJpegEncoder} the {@link java.util.ServiceLoader} finds and can start, if any. */
+    public Thumbnails() {
+        this(NativeCodecs.find(NativeJpegEncoder.class));
+    }
+
+    /** With this native encoder, or with ImageIO alone when empty (tests and benchmarks compare the two). */
+    public Thumbnails(Optional<NativeJpegEncoder> nativeJpeg) {
+        this.nativeJpeg = nativeJpeg.orElse(null);
+    }
+
+    /** The native JPEG encoder in use, if any. */
+    public Optional<NativeJpegEncoder> nativeJpeg() {
+        return Optional.ofNullable(nativeJpeg);
+    }
 
     /**
      * A baseline JPEG of {@code rgb} scaled down, keeping its aspect ratio, so that its longer edge is at
@@ -24,7 +45,7 @@ public final class Thumbnails {
      *
      * @param quality JPEG quality, above 0 and at most 1 (0.8 is a good thumbnail quality)
      */
-    public static byte[] jpegThumbnail(BufferedImage rgb, int maxEdge, float quality) {
+    public byte[] jpegThumbnail(BufferedImage rgb, int maxEdge, float quality) {
         Objects.requireNonNull(rgb, "rgb");
         if (maxEdge < 1) {
             throw new IllegalArgumentException("maxEdge must be at least 1, was " + maxEdge);
@@ -65,7 +86,7 @@ public final class Thumbnails {
     }
 
     /** A baseline JPEG of {@code image} at its own size (quality as for {@link #jpegThumbnail}). */
-    public static byte[] jpeg(BufferedImage image, float quality) {
+    public byte[] jpeg(BufferedImage image, float quality) {
         Objects.requireNonNull(image, "image");
         if (!(quality > 0f && quality <= 1f)) {
             throw new IllegalArgumentException("quality must be in (0, 1], was " + quality);
@@ -73,7 +94,19 @@ public final class Thumbnails {
         return writeJpeg(image, quality);
     }
 
-    private static byte[] writeJpeg(BufferedImage image, float quality) {
+    private byte[] writeJpeg(BufferedImage image, float quality) {
+        if (nativeJpeg != null && image.getType() == BufferedImage.TYPE_INT_RGB) {
+            try {
+                // ImageIO's quality q is libjpeg's 100 q: the same quantisation tables.
+                return nativeJpeg.encode(image, Math.max(1, Math.round(quality * 100)));
+            } catch (IOException | RuntimeException e) {
+                // Written by ImageIO below.
+            }
+        }
+        return writeWithImageIo(image, quality);
+    }
+
+    private static byte[] writeWithImageIo(BufferedImage image, float quality) {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByMIMEType(ImageFormat.JPEG.mediaType());
         if (!writers.hasNext()) {
             throw new IllegalStateException("No ImageIO writer for image/jpeg on the class path");

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zoolens.image.testing.TestImages;
 import java.awt.image.BufferedImage;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ThumbnailsTests {
 
     private final ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+    /** ImageIO's writer: image-support alone has no native encoder (image-turbojpeg's tests cover that route). */
+    private final Thumbnails thumbnails = new Thumbnails(Optional.empty());
 
     @ParameterizedTest(name = "{0}×{1} fits {2} as {3}×{4}")
     @CsvSource({
@@ -29,7 +32,7 @@ class ThumbnailsTests {
     })
     void thumbnailFitsTheLongerEdgeAndNeverEnlarges(
             int width, int height, int maxEdge, int expectedWidth, int expectedHeight) {
-        byte[] jpeg = Thumbnails.jpegThumbnail(TestImages.quadrants(width, height), maxEdge, 0.8f);
+        byte[] jpeg = thumbnails.jpegThumbnail(TestImages.quadrants(width, height), maxEdge, 0.8f);
 
         ImageInfo info = decoder.probe(jpeg);
         assertThat(info.format()).isEqualTo(ImageFormat.JPEG);
@@ -39,7 +42,7 @@ class ThumbnailsTests {
 
     @Test
     void thumbnailKeepsTheColoursWhereTheyWere() {
-        byte[] jpeg = Thumbnails.jpegThumbnail(TestImages.quadrants(1200, 800), 256, 0.9f);
+        byte[] jpeg = thumbnails.jpegThumbnail(TestImages.quadrants(1200, 800), 256, 0.9f);
 
         BufferedImage thumbnail = decoder.decode(jpeg).rgb();
 
@@ -50,8 +53,8 @@ class ThumbnailsTests {
     void lowerQualityMakesSmallerFiles() {
         BufferedImage photoLike = TestImages.noise(600, 400);
 
-        byte[] low = Thumbnails.jpegThumbnail(photoLike, 256, 0.3f);
-        byte[] high = Thumbnails.jpegThumbnail(photoLike, 256, 0.95f);
+        byte[] low = thumbnails.jpegThumbnail(photoLike, 256, 0.3f);
+        byte[] high = thumbnails.jpegThumbnail(photoLike, 256, 0.95f);
 
         assertThat(low.length).isLessThan(high.length);
     }
@@ -60,7 +63,7 @@ class ThumbnailsTests {
     void imagesOfAnyTypeBecomeJpegs() {
         BufferedImage argb = new BufferedImage(40, 20, BufferedImage.TYPE_INT_ARGB);
 
-        byte[] jpeg = Thumbnails.jpegThumbnail(argb, 256, 0.8f);
+        byte[] jpeg = thumbnails.jpegThumbnail(argb, 256, 0.8f);
 
         assertThat(decoder.probe(jpeg)).isEqualTo(new ImageInfo(ImageFormat.JPEG, 40, 20, 1));
     }
@@ -69,11 +72,11 @@ class ThumbnailsTests {
     void nonsenseArgumentsAreRefused() {
         BufferedImage image = TestImages.quadrants(10, 10);
 
-        assertThatThrownBy(() -> Thumbnails.jpegThumbnail(image, 0, 0.8f)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Thumbnails.jpegThumbnail(image, 256, 0f)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Thumbnails.jpegThumbnail(image, 256, 1.5f))
+        assertThatThrownBy(() -> thumbnails.jpegThumbnail(image, 0, 0.8f)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> thumbnails.jpegThumbnail(image, 256, 0f)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> thumbnails.jpegThumbnail(image, 256, 1.5f))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Thumbnails.jpegThumbnail(image, 256, Float.NaN))
+        assertThatThrownBy(() -> thumbnails.jpegThumbnail(image, 256, Float.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 16, decode once: the api sends the classifier a 1024 px image of a 12 MP upload instead of the original. With
+ * Issue 16, decode once: the api sends the classifier a 1008 px image (read at 1/4 scale) of a 12 MP upload instead
+ * of the original. With
  * the real classifier and default model, the answer must stay the one the classifier gives the original itself:
  * the same top labels, and boxes within 1% of the original's size, in the original's upright pixels.
  */

@@ -1,6 +1,7 @@
 package io.zoolens.web;
 
 import io.zoolens.image.ImageDecoder;
+import io.zoolens.image.Thumbnails;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +16,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * What every Zoolens service gets by depending on {@code web-support}: the request-id filter, the upload limits
- * ({@link UploadProperties}), the one image decoder built from them, and multipart limits that follow them.
+ * ({@link UploadProperties}), the one image decoder built from them, the thumbnail writer, and multipart limits that
+ * follow them.
  * Before Spring Boot's multipart configuration, which steps back when this one has made its element.
  */
 @AutoConfiguration(before = MultipartAutoConfiguration.class)
@@ -36,6 +38,13 @@ public class WebSupportAutoConfiguration {
     @ConditionalOnMissingBean
     ImageDecoder imageDecoder(UploadProperties upload) {
         return new ImageDecoder(upload.imageLimits());
+    }
+
+    /** The shared JPEG writer for thumbnails and downscaled copies (libjpeg-turbo when it is installed). */
+    @Bean
+    @ConditionalOnMissingBean
+    Thumbnails thumbnails() {
+        return new Thumbnails();
     }
 
     /**

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the classifier is sent for an upload, seen at the boundary (the stub keeps every request body): a 12 MP photo
- * as a 1024 px upright JPEG, a small one byte for byte; and the answer's boxes taken back to the original's pixels.
+ * as an upright JPEG read at 1/4 scale (1008 px), a small one byte for byte; and the answer's boxes taken back to the original's pixels.
  * The stub answers {@code classify-cat.json}, whose cat box is 410.97 px wide in the image it was sent. Run with the
  * production upload limits (the test profile's are too small for phone photos).
  */
@@ -28,11 +28,11 @@ class ModelInputIT extends ApiIntegrationTest {
 
     private static final double CAT_WIDTH = 410.9742854833603;
     private static final double CAT_Y = 3.31418558955192;
-    /** 4032 / 1024 = 3024 / 768. */
-    private static final double SCALE = 3.9375;
+    /** 4032 / 1008 = 3024 / 756: the 12 MP photo is read at 1/4 scale and sent as it is. */
+    private static final double SCALE = 4;
 
     @Test
-    void aTwelveMegapixelUploadIsSentAs1024PixelsAndAnsweredInTheOriginalsPixels() {
+    void aTwelveMegapixelUploadIsSentAtQuarterScaleAndAnsweredInTheOriginalsPixels() {
         Browser browser = signedIn("phone");
         byte[] photo = TestImages.large("chelsea-12mp.jpg");
         String requestId = uniqueName("phone");
@@ -46,8 +46,8 @@ class ModelInputIT extends ApiIntegrationTest {
         assertThat(body.path("image").path("bytes").asLong()).isEqualTo(photo.length);
         assertCatBoxInOriginalPixels(body);
         BufferedImage sent = TestImages.read(classifyBody(requestId));
-        assertThat(sent.getWidth()).isEqualTo(1024);
-        assertThat(sent.getHeight()).isEqualTo(768);
+        assertThat(sent.getWidth()).isEqualTo(1008);
+        assertThat(sent.getHeight()).isEqualTo(756);
         Response original = browser.get(body.path("image").path("url").asString());
         assertThat(original.body()).as("the original is stored unchanged").isEqualTo(photo);
         assertThat(TestImages.read(browser.get(
@@ -91,8 +91,8 @@ class ModelInputIT extends ApiIntegrationTest {
         assertThat(body.path("image").path("height").asInt()).isEqualTo(4032);
         assertCatBoxInOriginalPixels(body);
         BufferedImage sent = TestImages.read(classifyBody(requestId));
-        assertThat(sent.getWidth()).isEqualTo(768);
-        assertThat(sent.getHeight()).isEqualTo(1024);
+        assertThat(sent.getWidth()).isEqualTo(756);
+        assertThat(sent.getHeight()).isEqualTo(1008);
         int topLeft = sent.getRGB(100, 100);
         assertThat(topLeft & 0xff).as("blue").isGreaterThan(230);
         assertThat((topLeft >> 16) & 0xff).as("red").isLessThan(25);

@@ -278,6 +278,23 @@ public final class TestImages {
         return fetched("large/" + name);
     }
 
+    /** Smooth gradients and hard edges, as in a photo: what scaling and JPEG coding must both keep. */
+    public static BufferedImage scene(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setPaint(new GradientPaint(0, 0, new Color(30, 90, 160), width, height, new Color(240, 200, 40)));
+            g.fillRect(0, 0, width, height);
+            g.setColor(new Color(200, 40, 40));
+            g.fillOval(width / 4, height / 4, width / 2, height / 2);
+            g.setColor(Color.WHITE);
+            g.fillRect(width / 10, height / 10, width / 8, height / 3);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
     /** The image ImageIO decodes from the bytes, all pixels, EXIF orientation not applied. */
     public static BufferedImage read(byte[] bytes) {
         try {

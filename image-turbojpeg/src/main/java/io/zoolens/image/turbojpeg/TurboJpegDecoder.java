@@ -6,12 +6,9 @@ import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.ByteOrder;
 
 /**
  * libjpeg-turbo's TurboJPEG C API (Debian {@code libturbojpeg0}, API 2.x), called through {@code java.lang.foreign}.
@@ -23,60 +20,38 @@ import java.nio.ByteOrder;
  */
 public final class TurboJpegDecoder implements NativeJpegDecoder {
 
-    /** Library names tried in order: Debian's runtime package, then the platform's plain name. */
-    private static final String[] LIBRARIES = {"libturbojpeg.so.0", System.mapLibraryName("turbojpeg")};
-
-    // turbojpeg.h: pixel formats whose bytes read as one native-order int 0x··RRGGBB
-    private static final int TJPF_BGRX = 3;
-    private static final int TJPF_XRGB = 5;
     /** Stop at the first warning (truncated data, for one): the caller then lets ImageIO judge the file. */
     private static final int TJFLAG_STOPONWARNING = 8192;
 
     private static final int RGB_MASK = 0xFFFFFF;
 
-    private final MethodHandle initDecompress;
-    private final MethodHandle decompressHeader3;
-    private final MethodHandle decompress2;
-    private final MethodHandle destroy;
-    private final MethodHandle errorString;
-    private final int pixelFormat;
-
-    public TurboJpegDecoder() {
-        Linker linker = Linker.nativeLinker();
-        SymbolLookup library = open();
-        ValueLayout pointer = ValueLayout.ADDRESS;
-        ValueLayout cInt = ValueLayout.JAVA_INT;
-        ValueLayout cLong = ValueLayout.JAVA_LONG; // unsigned long: 64 bits on LP64 Linux and macOS
-        initDecompress = linker.downcallHandle(find(library, "tjInitDecompress"), FunctionDescriptor.of(pointer));
-        decompressHeader3 = linker.downcallHandle(
-                find(library, "tjDecompressHeader3"),
-                FunctionDescriptor.of(cInt, pointer, pointer, cLong, pointer, pointer, pointer, pointer));
-        decompress2 = linker.downcallHandle(
-                find(library, "tjDecompress2"),
-                FunctionDescriptor.of(cInt, pointer, pointer, cLong, pointer, cInt, cInt, cInt, cInt, cInt));
-        destroy = linker.downcallHandle(find(library, "tjDestroy"), FunctionDescriptor.of(cInt, pointer));
-        errorString = linker.downcallHandle(find(library, "tjGetErrorStr2"), FunctionDescriptor.of(pointer, pointer));
-        pixelFormat = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? TJPF_BGRX : TJPF_XRGB;
-    }
-
-    private static SymbolLookup open() {
-        IllegalArgumentException failure = null;
-        for (String name : LIBRARIES) {
-            try {
-                // The global arena: loaded once for the life of the process, like any system library.
-                return SymbolLookup.libraryLookup(name, Arena.global());
-            } catch (IllegalArgumentException e) {
-                failure = e;
-            }
-        }
-        throw new IllegalStateException(
-                "libturbojpeg not found (Debian/Ubuntu: apt-get install libturbojpeg0)", failure);
-    }
-
-    private static MemorySegment find(SymbolLookup library, String symbol) {
-        return library.find(symbol)
-                .orElseThrow(() -> new IllegalStateException("libturbojpeg has no " + symbol + " (API 2.x needed)"));
-    }
+    private final TurboJpegLibrary library = new TurboJpegLibrary();
+    private final MethodHandle initDecompress =
+            library.function("tjInitDecompress", FunctionDescriptor.of(TurboJpegLibrary.POINTER));
+    private final MethodHandle decompressHeader3 = library.function(
+            "tjDecompressHeader3",
+            FunctionDescriptor.of(
+                    TurboJpegLibrary.C_INT,
+                    TurboJpegLibrary.POINTER,
+                    TurboJpegLibrary.POINTER,
+                    TurboJpegLibrary.C_LONG,
+                    TurboJpegLibrary.POINTER,
+                    TurboJpegLibrary.POINTER,
+                    TurboJpegLibrary.POINTER,
+                    TurboJpegLibrary.POINTER));
+    private final MethodHandle decompress2 = library.function(
+            "tjDecompress2",
+            FunctionDescriptor.of(
+                    TurboJpegLibrary.C_INT,
+                    TurboJpegLibrary.POINTER,
+                    TurboJpegLibrary.POINTER,
+                    TurboJpegLibrary.C_LONG,
+                    TurboJpegLibrary.POINTER,
+                    TurboJpegLibrary.C_INT,
+                    TurboJpegLibrary.C_INT,
+                    TurboJpegLibrary.C_INT,
+                    TurboJpegLibrary.C_INT,
+                    TurboJpegLibrary.C_INT));
 
     @Override
     public String name() {
@@ -96,7 +71,7 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
             try {
                 return decode(arena, handle, jpeg, denominator, width, height);
             } finally {
-                int ignored = (int) destroy.invokeExact(handle);
+                library.destroy(handle);
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;
@@ -113,7 +88,7 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
         int status = (int) decompressHeader3.invokeExact(
                 handle, source, (long) jpeg.length, header, header.asSlice(4), header.asSlice(8), header.asSlice(12));
         if (status != 0) {
-            throw failure(handle, "header");
+            throw library.failure(handle, "header");
         }
         int headerWidth = header.getAtIndex(ValueLayout.JAVA_INT, 0);
         int headerHeight = header.getAtIndex(ValueLayout.JAVA_INT, 1);
@@ -134,10 +109,10 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
                 outWidth,
                 outWidth * 4,
                 outHeight,
-                pixelFormat,
+                library.intRgbPixelFormat,
                 TJFLAG_STOPONWARNING);
         if (status != 0) {
-            throw failure(handle, "pixels");
+            throw library.failure(handle, "pixels");
         }
         BufferedImage image = new BufferedImage(outWidth, outHeight, BufferedImage.TYPE_INT_RGB);
         int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
@@ -146,13 +121,5 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
             data[i] &= RGB_MASK; // the X byte is 0xFF; TYPE_INT_RGB pixels keep it 0 elsewhere in the code
         }
         return image;
-    }
-
-    private IOException failure(MemorySegment handle, String stage) throws Throwable {
-        MemorySegment message = (MemorySegment) errorString.invokeExact(handle);
-        String text = message.equals(MemorySegment.NULL)
-                ? "unknown error"
-                : message.reinterpret(512).getString(0);
-        return new IOException("TurboJPEG (" + stage + "): " + text);
     }
 }

@@ -10,9 +10,6 @@ import io.zoolens.image.ImageLimits;
 import io.zoolens.image.ImageRejectedException;
 import io.zoolens.image.testing.HostileImages;
 import io.zoolens.image.testing.TestImages;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -38,7 +35,7 @@ class TurboJpegDecoderTests {
 
     @Test
     void reducedDecodeMatchesTheBoxAveragedFullDecode() {
-        byte[] jpeg = TestImages.encode(scene(4032, 3024), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.scene(4032, 3024), "jpeg");
 
         DecodedImage fast = withNative.decode(jpeg, MODEL_INPUT);
         DecodedImage reference = imageIoOnly.decode(jpeg, MODEL_INPUT);
@@ -53,7 +50,7 @@ class TurboJpegDecoderTests {
 
     @Test
     void aFullSizeDecodeMatchesImageIosPixelForPixelAlmost() {
-        byte[] jpeg = TestImages.encode(scene(640, 427), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.scene(640, 427), "jpeg");
 
         DecodedImage fast = withNative.decode(jpeg, DecodeTarget.FULL);
         DecodedImage reference = imageIoOnly.decode(jpeg, DecodeTarget.FULL);
@@ -64,7 +61,7 @@ class TurboJpegDecoderTests {
 
     @Test
     void smallTargetsOnSmallImagesDecodeEveryPixel() {
-        byte[] jpeg = TestImages.encode(scene(640, 480), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.scene(640, 480), "jpeg");
 
         assertThat(size(withNative.decode(jpeg, MODEL_INPUT).rgb())).isEqualTo("640x480");
         assertThat(size(withNative.decode(jpeg, DecodeTarget.fit(256, 256)).rgb()))
@@ -90,7 +87,7 @@ class TurboJpegDecoderTests {
 
     @Test
     void anEmbeddedColourProfileIsAppliedAsImageIoAppliesIt() {
-        byte[] plain = TestImages.encode(scene(640, 427), "jpeg");
+        byte[] plain = TestImages.encode(TestImages.scene(640, 427), "jpeg");
         // Linear-light RGB: far from sRGB, so a route that ignored the profile would be far off. Several chunks.
         byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
         byte[] jpeg = TestImages.withIccProfile(plain, profile, 400);
@@ -110,7 +107,7 @@ class TurboJpegDecoderTests {
 
     @Test
     void sRgbAndBrokenProfilesLeaveThePixelsAsTheyAre() {
-        byte[] plain = TestImages.encode(scene(640, 427), "jpeg");
+        byte[] plain = TestImages.encode(TestImages.scene(640, 427), "jpeg");
         byte[] srgb = TestImages.withIccProfile(
                 plain, ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(), 60_000);
         byte[] broken = TestImages.withBrokenIccProfile(plain);
@@ -136,7 +133,7 @@ class TurboJpegDecoderTests {
 
     @Test
     void damagedJpegsGetTheSameVerdictOnBothRoutes() {
-        byte[] jpeg = TestImages.encode(scene(512, 384), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.scene(512, 384), "jpeg");
         Random random = new Random(16);
         int refused = 0;
         for (int i = 0; i < 150; i++) {
@@ -172,23 +169,6 @@ class TurboJpegDecoderTests {
         } catch (ImageRejectedException e) {
             return e.reason().name();
         }
-    }
-
-    /** Smooth gradients and hard edges: what DCT scaling and box averaging must both keep. */
-    private static BufferedImage scene(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setPaint(new GradientPaint(0, 0, new Color(30, 90, 160), width, height, new Color(240, 200, 40)));
-            g.fillRect(0, 0, width, height);
-            g.setColor(new Color(200, 40, 40));
-            g.fillOval(width / 4, height / 4, width / 2, height / 2);
-            g.setColor(Color.WHITE);
-            g.fillRect(width / 10, height / 10, width / 8, height / 3);
-        } finally {
-            g.dispose();
-        }
-        return image;
     }
 
     private static byte[] exifOrientation6() {
