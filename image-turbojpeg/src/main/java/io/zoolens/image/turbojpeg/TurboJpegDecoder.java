@@ -1,5 +1,9 @@
 package io.zoolens.image.turbojpeg;
 
+import static io.zoolens.image.turbojpeg.TurboJpegLibrary.C_INT;
+import static io.zoolens.image.turbojpeg.TurboJpegLibrary.C_LONG;
+import static io.zoolens.image.turbojpeg.TurboJpegLibrary.POINTER;
+
 import io.zoolens.image.NativeJpegDecoder;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -26,32 +30,13 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
     private static final int RGB_MASK = 0xFFFFFF;
 
     private final TurboJpegLibrary library = new TurboJpegLibrary();
-    private final MethodHandle initDecompress =
-            library.function("tjInitDecompress", FunctionDescriptor.of(TurboJpegLibrary.POINTER));
+    private final MethodHandle initDecompress = library.function("tjInitDecompress", FunctionDescriptor.of(POINTER));
     private final MethodHandle decompressHeader3 = library.function(
             "tjDecompressHeader3",
-            FunctionDescriptor.of(
-                    TurboJpegLibrary.C_INT,
-                    TurboJpegLibrary.POINTER,
-                    TurboJpegLibrary.POINTER,
-                    TurboJpegLibrary.C_LONG,
-                    TurboJpegLibrary.POINTER,
-                    TurboJpegLibrary.POINTER,
-                    TurboJpegLibrary.POINTER,
-                    TurboJpegLibrary.POINTER));
+            FunctionDescriptor.of(C_INT, POINTER, POINTER, C_LONG, POINTER, POINTER, POINTER, POINTER));
     private final MethodHandle decompress2 = library.function(
             "tjDecompress2",
-            FunctionDescriptor.of(
-                    TurboJpegLibrary.C_INT,
-                    TurboJpegLibrary.POINTER,
-                    TurboJpegLibrary.POINTER,
-                    TurboJpegLibrary.C_LONG,
-                    TurboJpegLibrary.POINTER,
-                    TurboJpegLibrary.C_INT,
-                    TurboJpegLibrary.C_INT,
-                    TurboJpegLibrary.C_INT,
-                    TurboJpegLibrary.C_INT,
-                    TurboJpegLibrary.C_INT));
+            FunctionDescriptor.of(C_INT, POINTER, POINTER, C_LONG, POINTER, C_INT, C_INT, C_INT, C_INT, C_INT));
 
     @Override
     public String name() {
@@ -63,21 +48,8 @@ public final class TurboJpegDecoder implements NativeJpegDecoder {
         if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
             throw new IllegalArgumentException("denominator must be 1, 2, 4 or 8, was " + denominator);
         }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment handle = (MemorySegment) initDecompress.invokeExact();
-            if (handle.equals(MemorySegment.NULL)) {
-                throw new IOException("tjInitDecompress failed");
-            }
-            try {
-                return decode(arena, handle, jpeg, denominator, width, height);
-            } finally {
-                library.destroy(handle);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IOException("TurboJPEG call failed", e);
-        }
+        return library.withHandle(
+                initDecompress, (arena, handle) -> decode(arena, handle, jpeg, denominator, width, height));
     }
 
     private BufferedImage decode(Arena arena, MemorySegment handle, byte[] jpeg, int n, int width, int height)

@@ -19,7 +19,7 @@ import java.lang.invoke.MethodHandle;
 /**
  * JPEG encoding with libjpeg-turbo's TurboJPEG API through {@code java.lang.foreign}: SIMD colour conversion and
  * DCT, several times faster than ImageIO's writer, whose per-row sample conversion also allocates per image.
- * One TurboJPEG handle per call, so any thread may call. Constructed by the {@link java.util.ServiceLoader}; fails
+ * Any thread may call. Constructed by the {@link java.util.ServiceLoader}; fails
  * when the library is missing, and image-support then writes with ImageIO.
  */
 public final class TurboJpegEncoder implements NativeJpegEncoder {
@@ -50,21 +50,7 @@ public final class TurboJpegEncoder implements NativeJpegEncoder {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("quality must be 1 to 100, was " + quality);
         }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment handle = (MemorySegment) initCompress.invokeExact();
-            if (handle.equals(MemorySegment.NULL)) {
-                throw new IOException("tjInitCompress failed");
-            }
-            try {
-                return encode(arena, handle, rgb, quality);
-            } finally {
-                library.destroy(handle);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IOException("TurboJPEG call failed", e);
-        }
+        return library.withHandle(initCompress, (arena, handle) -> encode(arena, handle, rgb, quality));
     }
 
     private byte[] encode(Arena arena, MemorySegment handle, BufferedImage rgb, int quality) throws Throwable {

@@ -57,8 +57,33 @@ final class TurboJpegLibrary {
         return linker.downcallHandle(address, descriptor);
     }
 
-    void destroy(MemorySegment handle) throws Throwable {
-        int ignored = (int) destroy.invokeExact(handle);
+    /** One call's work on a fresh TurboJPEG handle, with a confined arena for its native memory. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Arena arena, MemorySegment handle) throws Throwable;
+    }
+
+    /**
+     * Runs the work on a handle from {@code init} ({@code tjInitCompress} or {@code tjInitDecompress}) and frees the
+     * handle and the arena afterwards: one handle per call, so any thread may call. Native failures come out as
+     * IOExceptions.
+     */
+    <T> T withHandle(MethodHandle init, Work<T> work) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment handle = (MemorySegment) init.invokeExact();
+            if (handle.equals(MemorySegment.NULL)) {
+                throw new IOException("TurboJPEG could not make a handle");
+            }
+            try {
+                return work.run(arena, handle);
+            } finally {
+                int ignored = (int) destroy.invokeExact(handle);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IOException("TurboJPEG call failed", e);
+        }
     }
 
     /** The handle's last error as an IOException naming the stage that failed. */
