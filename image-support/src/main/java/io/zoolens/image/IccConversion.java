@@ -28,6 +28,12 @@ final class IccConversion {
     /** More distinct profiles than this and the kept ones are dropped: a bound, not an eviction policy. */
     static final int PROFILES_KEPT = 32;
 
+    /**
+     * Larger profiles are left to ImageIO and never kept, so what is kept stays under 2 MiB whatever uploads carry.
+     * Photo profiles are small (sRGB about 3 KiB, Display P3 and Adobe RGB under 1 KiB).
+     */
+    static final int MAX_PROFILE_BYTES = 64 * 1024;
+
     private static final int RED = 0xFF0000;
     private static final int GREEN = 0xFF00;
     private static final int BLUE = 0xFF;
@@ -39,10 +45,14 @@ final class IccConversion {
      * The {@code TYPE_INT_RGB} pixels read as being in the profile's colour space, converted to sRGB; the same image
      * when the profile is sRGB.
      *
-     * @throws IllegalArgumentException when the bytes are not a usable RGB profile (the caller then lets ImageIO
-     *     decode, which applies or ignores the profile as it always did)
+     * @throws IllegalArgumentException when the bytes are not a usable RGB profile or are over {@link
+     *     #MAX_PROFILE_BYTES} (the caller then lets ImageIO decode, which applies or ignores the profile as it always
+     *     did)
      */
     BufferedImage toSrgb(BufferedImage rgb, byte[] profileData) {
+        if (profileData.length > MAX_PROFILE_BYTES) {
+            throw new IllegalArgumentException("ICC profile of " + profileData.length + " bytes");
+        }
         if (conversions.size() >= PROFILES_KEPT) {
             conversions.clear();
         }
@@ -59,6 +69,11 @@ final class IccConversion {
         BufferedImage srgb = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
         conversion.op().filter(tagged, srgb);
         return srgb;
+    }
+
+    /** How many profiles' conversions (or refusals) are kept now. */
+    int profilesKept() {
+        return conversions.size();
     }
 
     private static Conversion of(byte[] profileData) {
