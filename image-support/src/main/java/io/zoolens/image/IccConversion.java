@@ -12,6 +12,7 @@ import java.awt.image.DirectColorModel;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Brings pixels a decoder produced without colour management (libjpeg) to sRGB by the image's embedded ICC
@@ -42,14 +43,14 @@ final class IccConversion {
     private final Map<ByteBuffer, Conversion> conversions = new ConcurrentHashMap<>();
 
     /**
-     * The {@code TYPE_INT_RGB} pixels read as being in the profile's colour space, converted to sRGB; the same image
-     * when the profile is sRGB.
+     * The conversion of {@code TYPE_INT_RGB} pixels read as being in the profile's colour space to sRGB; the
+     * identity when the profile is sRGB. Asked for before any pixel is decoded, so a refused profile costs no decode.
      *
      * @throws IllegalArgumentException when the bytes are not a usable RGB profile or are over {@link
      *     #MAX_PROFILE_BYTES} (the caller then lets ImageIO decode, which applies or ignores the profile as it always
      *     did)
      */
-    BufferedImage toSrgb(BufferedImage rgb, byte[] profileData) {
+    UnaryOperator<BufferedImage> toSrgb(byte[] profileData) {
         if (profileData.length > MAX_PROFILE_BYTES) {
             throw new IllegalArgumentException("ICC profile of " + profileData.length + " bytes");
         }
@@ -60,15 +61,7 @@ final class IccConversion {
         if (conversion.refusal() != null) {
             throw new IllegalArgumentException(conversion.refusal());
         }
-        if (conversion.op() == null) {
-            return rgb;
-        }
-        // The same int pixels, tagged with the photo's colour space instead of sRGB: no copy.
-        var model = new DirectColorModel(conversion.space(), 24, RED, GREEN, BLUE, 0, false, DataBuffer.TYPE_INT);
-        BufferedImage tagged = new BufferedImage(model, rgb.getRaster(), false, null);
-        BufferedImage srgb = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
-        conversion.op().filter(tagged, srgb);
-        return srgb;
+        return conversion.op() == null ? UnaryOperator.identity() : conversion::apply;
     }
 
     /** How many profiles' conversions (or refusals) are kept now. */
@@ -105,6 +98,15 @@ final class IccConversion {
             return new Conversion(null, null, reason);
         }
 
+        /** The pixels converted to sRGB: the same ints, tagged with the profile's colour space, no copy of them. */
+        BufferedImage apply(BufferedImage rgb) {
+            var model = new DirectColorModel(space, 24, RED, GREEN, BLUE, 0, false, DataBuffer.TYPE_INT);
+            BufferedImage tagged = new BufferedImage(model, rgb.getRaster(), false, null);
+            BufferedImage srgb = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
+            op.filter(tagged, srgb);
+            return srgb;
+        }
+
         /** Whether converting moves any colour of a 16-level grid of the cube by more than one level. */
         boolean movesAnyColour() {
             int side = 16;
@@ -116,9 +118,7 @@ final class IccConversion {
                     }
                 }
             }
-            var model = new DirectColorModel(space, 24, RED, GREEN, BLUE, 0, false, DataBuffer.TYPE_INT);
-            BufferedImage converted = new BufferedImage(grid.getWidth(), grid.getHeight(), BufferedImage.TYPE_INT_RGB);
-            op.filter(new BufferedImage(model, grid.getRaster(), false, null), converted);
+            BufferedImage converted = apply(grid);
             for (int y = 0; y < grid.getHeight(); y++) {
                 for (int x = 0; x < grid.getWidth(); x++) {
                     int before = grid.getRGB(x, y);

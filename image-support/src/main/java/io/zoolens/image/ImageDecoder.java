@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The one image-decoding path of a Zoolens service. Checks, in this order and before any pixel is decoded:
@@ -153,10 +154,10 @@ public final class ImageDecoder {
             if (format == ImageFormat.JPEG && nativeJpeg != null) {
                 // Also at full scale: libjpeg-turbo's SIMD decode is 2–4 times ImageIO's on small photos.
                 try {
-                    BufferedImage pixels = nativeJpeg.decode(bytes, n, size.width(), size.height());
                     // libjpeg ignores an embedded profile (most phone photos carry one); ImageIO would apply it.
-                    Optional<byte[]> profile = JpegSegments.iccProfile(bytes);
-                    return new Stored(profile.isEmpty() ? pixels : colour.toSrgb(pixels, profile.get()), size);
+                    UnaryOperator<BufferedImage> toSrgb =
+                            JpegSegments.iccProfile(bytes).map(colour::toSrgb).orElse(UnaryOperator.identity());
+                    return new Stored(toSrgb.apply(nativeJpeg.decode(bytes, n, size.width(), size.height())), size);
                 } catch (IOException | RuntimeException e) {
                     // Decoded again below: ImageIO either reads it (a gray or broken profile, too) or gives the
                     // exact refusal.

@@ -20,7 +20,7 @@ class IccConversionTests {
         byte[] huge = Arrays.copyOf(
                 ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData(), IccConversion.MAX_PROFILE_BYTES + 1);
 
-        assertThatThrownBy(() -> conversion.toSrgb(pixels, huge)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> conversion.toSrgb(huge)).isInstanceOf(IllegalArgumentException.class);
         assertThat(conversion.profilesKept()).isZero();
     }
 
@@ -29,7 +29,7 @@ class IccConversionTests {
         for (int i = 0; i < 100; i++) {
             byte[] garbage = new byte[1000];
             Arrays.fill(garbage, (byte) i);
-            assertThatThrownBy(() -> conversion.toSrgb(pixels, garbage)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> conversion.toSrgb(garbage)).isInstanceOf(IllegalArgumentException.class);
             assertThat(conversion.profilesKept()).isLessThanOrEqualTo(IccConversion.PROFILES_KEPT);
         }
     }
@@ -39,8 +39,8 @@ class IccConversionTests {
         byte[] linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
         pixels.setRGB(0, 0, 0x808080);
 
-        BufferedImage first = conversion.toSrgb(pixels, linear);
-        BufferedImage second = conversion.toSrgb(pixels, linear.clone());
+        BufferedImage first = conversion.toSrgb(linear).apply(pixels);
+        BufferedImage second = conversion.toSrgb(linear.clone()).apply(pixels);
 
         assertThat(conversion.profilesKept()).isEqualTo(1);
         // Linear light 128 is about 188 in sRGB's gamma encoding.
