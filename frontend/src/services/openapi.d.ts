@@ -237,7 +237,7 @@ export interface paths {
         /** Own classifications, newest first; filters by label, album, feedback and status */
         get: operations["list_1"];
         put?: never;
-        /** Upload an image: 201 when classified, 202 (PENDING) when the classifier is busy or down */
+        /** Upload an image, as form part `image` or as the whole body (Content-Type image/*, `filename` in the query): 201 when classified, 202 (PENDING) when the classifier is busy or down */
         post: operations["upload"];
         delete?: never;
         options?: never;
@@ -1641,13 +1641,17 @@ export interface operations {
                 modelVersion?: string;
                 topK?: number;
                 minScore?: number;
+                filename?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        /** @description The image: as form part `image`, or as the whole body */
+        requestBody: {
             content: {
+                "application/octet-stream": string;
+                "image/*": string;
                 "multipart/form-data": {
                     /** Format: binary */
                     image: string;

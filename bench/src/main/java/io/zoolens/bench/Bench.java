@@ -15,6 +15,7 @@ import io.zoolens.bench.scenario.ClassifierScenario;
 import io.zoolens.bench.scenario.DecodeScenario;
 import io.zoolens.bench.scenario.MemoryScenario;
 import io.zoolens.bench.scenario.MixedScenario;
+import io.zoolens.bench.scenario.PhotoUpload;
 import io.zoolens.bench.scenario.StackScenario;
 import io.zoolens.bench.scenario.TestImages;
 import io.zoolens.bench.scenario.TrainingScenario;
@@ -194,25 +195,14 @@ public final class Bench {
         if (run.classifier().recoverySummary().successes() == 0) {
             problems.add("the classifier answered no request with 2xx after the highest level");
         }
-        if (run.stack().summary().successes() == 0) {
-            problems.add("the stack accepted no upload");
-        }
-        if (run.stack().lost() != 0) {
-            problems.add("the stack stored " + run.stack().stored() + " results for "
-                    + run.stack().accepted() + " accepted uploads");
-        }
         run.classifierLarge().levels().forEach((level, runs) -> {
             if (RunSummary.of("c" + level, runs).successes() == 0) {
                 problems.add("the classifier answered no 12 MP request with 2xx at c" + level);
             }
         });
-        if (run.stackLarge().summary().successes() == 0) {
-            problems.add("the stack accepted no 12 MP upload");
-        }
-        if (run.stackLarge().lost() != 0) {
-            problems.add("the stack stored " + run.stackLarge().stored() + " results for "
-                    + run.stackLarge().accepted() + " accepted 12 MP uploads");
-        }
+        checkStack(problems, "uploads", run.stack());
+        checkStack(problems, "12 MP uploads", run.stackLarge());
+        checkStack(problems, "12 MP uploads sent as the body", run.stackLargeBody());
         if (measured.training() != null) {
             writeTrainingApi(measured.training(), "bench-smoke");
             // skipped (Fashion-MNIST missing) is said in the report; a run that went wrong fails the smoke test
@@ -284,6 +274,7 @@ public final class Bench {
         ClassifierScenario.Results classifierLarge;
         StackScenario.Results stackResults;
         StackScenario.Results stackLarge;
+        StackScenario.Results stackLargeBody;
         TrainingScenario.Results training = null;
         String source;
         if (settings.classifier().standalone()) {
@@ -303,6 +294,8 @@ public final class Bench {
                 stackResults = StackScenario.run(stack.gateway(), tls(stack), photos, settings);
                 Console.log("stack: the same run with the 12 MP photos");
                 stackLarge = StackScenario.run(stack.gateway(), tls(stack), large, settings);
+                Console.log("stack: the 12 MP photos again, each as the request body instead of a form");
+                stackLargeBody = StackScenario.run(stack.gateway(), tls(stack), large, PhotoUpload::body, settings);
                 sampler.close();
                 peaks.putAll(sampler.peaks());
             }
@@ -315,6 +308,8 @@ public final class Bench {
                 stackResults = StackScenario.run(stack.gateway(), tls(stack), photos, settings);
                 Console.log("stack: the same run with the 12 MP photos");
                 stackLarge = StackScenario.run(stack.gateway(), tls(stack), large, settings);
+                Console.log("stack: the 12 MP photos again, each as the request body instead of a form");
+                stackLargeBody = StackScenario.run(stack.gateway(), tls(stack), large, PhotoUpload::body, settings);
                 if (settings.mode().equals("smoke")) {
                     MixedScenario.Results mixed = MixedScenario.run(stack.gateway(), tls(stack), photos, settings);
                     checkMixed(mixed);
@@ -340,6 +335,7 @@ public final class Bench {
                 classifierEnvironment(),
                 classifierLarge,
                 stackLarge,
+                stackLargeBody,
                 decode);
         return new Measured(run, training);
     }
@@ -429,5 +425,15 @@ public final class Bench {
         return chosen.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .toList();
+    }
+
+    private static void checkStack(List<String> problems, String what, StackScenario.Results results) {
+        if (results.summary().successes() == 0) {
+            problems.add("the stack accepted no " + what);
+        }
+        if (results.lost() != 0) {
+            problems.add("the stack stored " + results.stored() + " results for " + results.accepted() + " accepted "
+                    + what);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.zoolens.api.classification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zoolens.api.account.CurrentOwner;
@@ -8,6 +11,8 @@ import io.zoolens.api.account.Owner;
 import io.zoolens.api.account.UploadAllowance;
 import io.zoolens.api.classification.Classification.Status;
 import io.zoolens.api.system.ApiException;
+import io.zoolens.image.ImageDecoder;
+import io.zoolens.web.RawImageBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -21,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,12 +54,17 @@ class ClassificationController {
     private static final java.util.regex.Pattern DISGUISING =
             java.util.regex.Pattern.compile("[\\p{Cntrl}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
+    private static final String UPLOAD_SUMMARY =
+            "Upload an image, as form part `image` or as the whole body (Content-Type"
+                    + " image/*, `filename` in the query): 201 when classified, 202 (PENDING) when the classifier is busy or down";
+
     private final UploadIntake intake;
     private final ClassificationEdits edits;
     private final ClassificationSearch search;
     private final ClassificationViews views;
     private final CurrentOwner currentOwner;
     private final UploadAllowance allowance;
+    private final ImageDecoder decoder;
 
     ClassificationController(
             UploadIntake intake,
@@ -61,43 +72,77 @@ class ClassificationController {
             ClassificationSearch search,
             ClassificationViews views,
             CurrentOwner currentOwner,
-            UploadAllowance allowance) {
+            UploadAllowance allowance,
+            ImageDecoder decoder) {
         this.intake = intake;
         this.edits = edits;
         this.search = search;
         this.views = views;
         this.currentOwner = currentOwner;
         this.allowance = allowance;
+        this.decoder = decoder;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload an image: 201 when classified, 202 (PENDING) when the classifier is busy or down")
+    @Operation(summary = UPLOAD_SUMMARY)
     @ApiResponse(responseCode = "201", description = "Classified")
     @ApiResponse(responseCode = "202", description = "Stored as PENDING; its Location answers once it is classified")
     ResponseEntity<ClassificationResponse> upload(
             @RequestPart("image") MultipartFile image,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a model name")
-                    String model,
-            @RequestParam(required = false) @Size(min = 1, max = 64) String albumId,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9]{1,40}", message = "must be a model id")
-                    String customModelId,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,9}", message = "must be a version number")
-                    String modelVersion,
-            @RequestParam(required = false) @Min(1) @Max(Thresholds.MAX_TOP_K) Integer topK,
-            @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Double minScore,
+            @Valid @ParameterObject @ModelAttribute UploadOptions options,
             HttpServletRequest request) {
+        return accept(bytes(image), image.getOriginalFilename(), options, request);
+    }
+
+    /**
+     * The same upload with the image as the whole body ({@code curl --data-binary @cat.jpg -H 'Content-Type:
+     * image/jpeg'}): no multipart envelope for the service to scan for its boundary, byte by byte, which is most
+     * of what a 12 MP form costs the api before decoding (docs/benchmarks.md).
+     */
+    @PostMapping(consumes = {"image/*", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = UPLOAD_SUMMARY)
+    @ApiResponse(responseCode = "201", description = "Classified")
+    @ApiResponse(responseCode = "202", description = "Stored as PENDING; its Location answers once it is classified")
+    // springdoc keeps one request body per path and method, this method's: so it lists the form's as well
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "The image: as form part `image`, or as the whole body",
+            content = {
+                @Content(
+                        mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                        schema = @Schema(type = "object", requiredProperties = "image"),
+                        schemaProperties =
+                                @SchemaProperty(name = "image", schema = @Schema(type = "string", format = "binary"))),
+                @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                        schema = @Schema(type = "string", format = "binary"))
+            })
+    ResponseEntity<ClassificationResponse> uploadBody(
+            @Valid @ParameterObject @ModelAttribute UploadOptions options,
+            @RequestParam(required = false) @Size(max = 1000) String filename,
+            HttpServletRequest request)
+            throws IOException {
+        return accept(RawImageBody.read(request, decoder), filename, options, request);
+    }
+
+    private ResponseEntity<ClassificationResponse> accept(
+            byte[] image, String filename, UploadOptions options, HttpServletRequest request) {
         Owner known = currentOwner.find(request).orElse(null);
         // A new visitor becomes a guest (gets a session) only once the image is accepted: a refused upload leaves
         // nothing behind, not even a session.
         Classification saved;
-        try (var admitted = allowance.admit(known, request.getRemoteAddr(), image.getSize())) {
+        try (var admitted = allowance.admit(known, request.getRemoteAddr(), image.length)) {
             saved = intake.upload(
                     () -> known != null ? known : currentOwner.findOrCreateGuest(request),
-                    bytes(image),
-                    filename(image),
-                    new UploadIntake.ModelRequest(model, customModelId, modelVersion),
-                    albumId,
-                    Thresholds.of(topK, minScore, customModelId == null ? Thresholds.DEFAULT : Thresholds.EVERY_CLASS));
+                    image,
+                    shownName(filename),
+                    new UploadIntake.ModelRequest(options.model(), options.customModelId(), options.modelVersion()),
+                    options.albumId(),
+                    Thresholds.of(
+                            options.topK(),
+                            options.minScore(),
+                            options.customModelId() == null ? Thresholds.DEFAULT : Thresholds.EVERY_CLASS));
         }
         HttpStatus status = saved.status() == Status.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
         return ResponseEntity.status(status)
@@ -161,8 +206,7 @@ class ClassificationController {
         }
     }
 
-    private static String filename(MultipartFile image) {
-        String name = image.getOriginalFilename();
+    private static String shownName(String name) {
         if (name == null) {
             return null;
         }
@@ -178,6 +222,25 @@ class ClassificationController {
         }
         return plain.substring(0, Character.isHighSurrogate(plain.charAt(199)) ? 199 : 200);
     }
+
+    /**
+     * What an upload may say besides the image, as query parameters (or, for the form, fields): which model, the
+     * album to file it into, and the thresholds it is shown with.
+     */
+    record UploadOptions(
+            @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a model name")
+            String model,
+
+            @Size(min = 1, max = 64) String albumId,
+
+            @Pattern(regexp = "[A-Za-z0-9]{1,40}", message = "must be a model id")
+            String customModelId,
+
+            @Pattern(regexp = "[0-9]{1,9}", message = "must be a version number")
+            String modelVersion,
+
+            @Min(1) @Max(Thresholds.MAX_TOP_K) Integer topK,
+            @DecimalMin("0") @DecimalMax("1") Double minScore) {}
 
     record FeedbackRequest(
             @NotNull Boolean correct, @Size(max = 100) String label) {}

@@ -484,34 +484,66 @@ public final class BenchmarkReport {
                 + stages(large);
     }
 
-    /** (3) on the small photos beside (3) on the 12 MP ones, each against (2) at c16 on the same photos. */
+    /**
+     * (3) on the small photos beside (3) on the 12 MP ones (as forms, and as the body), each against (2) at c16 on
+     * the same photos.
+     */
     private static String stackBySize(FullRun run) {
         StackScenario.Results small = run.stack();
         StackScenario.Results large = run.stackLarge();
         if (small == null || large == null) {
             return "Not run.\n";
         }
-        RunSummary s = small.summary();
-        RunSummary l = large.summary();
         RunSummary sc16 = run.classifier() == null ? null : run.classifier().level(Targets.PLAIN_LEVEL);
         RunSummary lc16 =
                 run.classifierLarge() == null ? null : run.classifierLarge().level(Targets.PLAIN_LEVEL);
+        List<StackColumn> columns =
+                new ArrayList<>(List.of(new StackColumn("small", small, sc16), new StackColumn("12 MP", large, lc16)));
+        if (run.stackLargeBody() != null) {
+            columns.add(new StackColumn("12 MP, image as the body", run.stackLargeBody(), lc16));
+        }
         List<List<String>> rows = List.of(
-                List.of("throughput (accepted/s)", Format.rate(s.throughput()), Format.rate(l.throughput())),
-                List.of(
+                row(
+                        "throughput (accepted/s)",
+                        columns,
+                        c -> Format.rate(c.summary().throughput())),
+                row(
                         "÷ (2) at c16 on the same photos",
-                        sc16 == null ? "–" : Format.percent(s.throughput() / sc16.throughput()),
-                        lc16 == null ? "–" : Format.percent(l.throughput() / lc16.throughput())),
-                List.of("p50", Format.ms(s.p50()), Format.ms(l.p50())),
-                List.of("p95", Format.ms(s.p95()), Format.ms(l.p95())),
-                List.of("p99", Format.ms(s.p99()), Format.ms(l.p99())),
-                List.of("errors / 503", s.errors() + " / " + s.shed(), l.errors() + " / " + l.shed()),
-                List.of(
+                        columns,
+                        c -> c.classifier() == null
+                                ? "–"
+                                : Format.percent(c.summary().throughput()
+                                        / c.classifier().throughput())),
+                row("p50", columns, c -> Format.ms(c.summary().p50())),
+                row("p95", columns, c -> Format.ms(c.summary().p95())),
+                row("p99", columns, c -> Format.ms(c.summary().p99())),
+                row(
+                        "errors / 503",
+                        columns,
+                        c -> c.summary().errors() + " / " + c.summary().shed()),
+                row(
                         "stored / accepted",
-                        small.stored() + " / " + small.accepted(),
-                        large.stored() + " / " + large.accepted()));
-        return "The same run with the 12 MP photos, right after the small ones, with new users.\n\n"
-                + Format.table(List.of("figure", "small", "12 MP"), rows);
+                        columns,
+                        c -> c.results().stored() + " / " + c.results().accepted()));
+        List<String> header = new ArrayList<>(List.of("figure"));
+        columns.forEach(c -> header.add(c.title()));
+        return "The same run with the 12 MP photos, right after the small ones, with new users: first as forms (as"
+                + " the small ones and a browser send them), then each photo as the request body (`Content-Type:"
+                + " image/jpeg`, the other way a REST client may upload).\n\n"
+                + Format.table(header, rows);
+    }
+
+    private record StackColumn(String title, StackScenario.Results results, RunSummary classifier) {
+        RunSummary summary() {
+            return results.summary();
+        }
+    }
+
+    private static List<String> row(
+            String figure, List<StackColumn> columns, java.util.function.Function<StackColumn, String> cell) {
+        List<String> row = new ArrayList<>(List.of(figure));
+        columns.forEach(c -> row.add(cell.apply(c)));
+        return row;
     }
 
     /** The in-process decode benchmark, against the classifier's inference time at 12 MP (c1). */

@@ -89,9 +89,9 @@ public final class ApiUser {
     }
 
     /** {@code POST /api/classifications} with a photo; remembers the ids of classified (201) results. */
-    public Exchange upload(MultipartPhoto photo) throws InterruptedException {
+    public Exchange upload(PhotoUpload photo) throws InterruptedException {
         Exchange exchange = Exchange.attempt("upload", () -> {
-            HttpRequest request = withCsrf(request("/api/classifications").header("Content-Type", photo.contentType()))
+            HttpRequest request = withCsrf(request(photo.path()).header("Content-Type", photo.contentType()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(photo.body()))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -48,7 +48,7 @@ public final class MixedScenario {
     public static Results run(URI gateway, SSLContext tls, List<TestImages.Photo> photos, BenchSettings settings)
             throws InterruptedException {
         BenchSettings.Soak config = settings.soak();
-        List<MultipartPhoto> uploads = photos.stream().map(MultipartPhoto::of).toList();
+        List<PhotoUpload> uploads = photos.stream().map(PhotoUpload::form).toList();
         List<ApiUser> users = ApiUsers.register(
                 gateway, tls, settings.stack().http(), config.concurrency(), settings.requestTimeout());
         KindPicker picker = new KindPicker(config.mix());
@@ -115,12 +115,12 @@ public final class MixedScenario {
     private static final class MixedClient implements Client {
 
         private final ApiUser user;
-        private final List<MultipartPhoto> uploads;
+        private final List<PhotoUpload> uploads;
         private final KindPicker picker;
         private final SplittableRandom random;
         private int nextPhoto;
 
-        MixedClient(ApiUser user, List<MultipartPhoto> uploads, KindPicker picker, SplittableRandom random, int first) {
+        MixedClient(ApiUser user, List<PhotoUpload> uploads, KindPicker picker, SplittableRandom random, int first) {
             this.user = user;
             this.uploads = uploads;
             this.picker = picker;

@@ -12,11 +12,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
  * Scenario (3): the whole stack through Nginx over TLS. Signed-in users upload the real photos ({@code POST
- * /api/classifications}, multipart) at the configured concurrency; afterwards every user's history is counted, and
+ * /api/classifications}, as forms or with the photo as the body) at the configured concurrency; afterwards every user's history is counted, and
  * the stored results must equal the accepted (201 and 202) uploads, warm-up included.
  */
 public final class StackScenario {
@@ -40,10 +41,22 @@ public final class StackScenario {
 
     private StackScenario() {}
 
+    /** The photos sent as a browser's form. */
     public static Results run(URI gateway, SSLContext tls, List<TestImages.Photo> photos, BenchSettings settings)
             throws InterruptedException {
+        return run(gateway, tls, photos, PhotoUpload::form, settings);
+    }
+
+    /** The photos sent as {@code sending} makes them (form or body). */
+    public static Results run(
+            URI gateway,
+            SSLContext tls,
+            List<TestImages.Photo> photos,
+            Function<TestImages.Photo, PhotoUpload> sending,
+            BenchSettings settings)
+            throws InterruptedException {
         BenchSettings.Stack config = settings.stack();
-        List<MultipartPhoto> uploads = photos.stream().map(MultipartPhoto::of).toList();
+        List<PhotoUpload> uploads = photos.stream().map(sending).toList();
         List<ApiUser> users = ApiUsers.register(gateway, tls, config.http(), config.users(), settings.requestTimeout());
 
         Console.log("stack: warm-up %ds at c%d", config.warmUp().toSeconds(), config.concurrency());
@@ -69,7 +82,7 @@ public final class StackScenario {
     }
 
     /** Client i uploads as user i (mod users), starting at photo i. */
-    static List<Client> clients(List<ApiUser> users, List<MultipartPhoto> uploads, int count) {
+    static List<Client> clients(List<ApiUser> users, List<PhotoUpload> uploads, int count) {
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ApiUser user = users.get(i % users.size());

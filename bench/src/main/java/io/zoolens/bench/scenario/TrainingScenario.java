@@ -172,8 +172,8 @@ public final class TrainingScenario {
                 config.perClass() + config.largePerClass(),
                 config.uploadConcurrency());
         String largeModel = largeUser.createCustomModel("T12 larger model", largeAlbums);
-        List<MultipartPhoto> defaultUploads =
-                photos.stream().map(MultipartPhoto::of).toList();
+        List<PhotoUpload> defaultUploads =
+                photos.stream().map(PhotoUpload::form).toList();
         LoadPlan withoutPlan = LoadPlan.timed(
                 "without-training", config.loadWarmUp(), config.loadDuration(), settings.honourRetryAfter());
         LoadResult without = LoadGenerator.run(
@@ -259,11 +259,11 @@ public final class TrainingScenario {
     private static Uploads upload(
             ApiUser user, List<String> albums, TrainingPictures pictures, int from, int to, int concurrency)
             throws InterruptedException {
-        List<MultipartPhoto> forms = new ArrayList<>();
+        List<PhotoUpload> forms = new ArrayList<>();
         // class by class in turn, as a user sorting a mixed pile would, and so every album fills at the same pace
         for (int i = from; i < to; i++) {
             for (int c = 0; c < albums.size(); c++) {
-                forms.add(MultipartPhoto.of(pictures.slice(c, i, i + 1).get(0), albums.get(c)));
+                forms.add(PhotoUpload.form(pictures.slice(c, i, i + 1).get(0), albums.get(c)));
             }
         }
         return send(user, forms, concurrency);
@@ -273,22 +273,22 @@ public final class TrainingScenario {
             ApiUser user, List<String> albums, TrainingPictures pictures, int from, BenchSettings.TrainingApi config)
             throws InterruptedException {
         int[] next = new int[albums.size()];
-        List<MultipartPhoto> forms = new ArrayList<>();
+        List<PhotoUpload> forms = new ArrayList<>();
         for (int k = 0; k < config.added(); k++) {
             int c = addedTo(k, albums.size());
             int i = from + next[c]++;
-            forms.add(MultipartPhoto.of(pictures.slice(c, i, i + 1).get(0), albums.get(c)));
+            forms.add(PhotoUpload.form(pictures.slice(c, i, i + 1).get(0), albums.get(c)));
         }
         return send(user, forms, config.uploadConcurrency());
     }
 
-    private static Uploads send(ApiUser user, List<MultipartPhoto> forms, int concurrency) throws InterruptedException {
+    private static Uploads send(ApiUser user, List<PhotoUpload> forms, int concurrency) throws InterruptedException {
         AtomicLong lastAnswered = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long firstSent = System.nanoTime();
         try {
             List<Future<Exchange>> pending = new ArrayList<>();
-            for (MultipartPhoto form : forms) {
+            for (PhotoUpload form : forms) {
                 pending.add(pool.submit(() -> {
                     Exchange answer = user.upload(form);
                     lastAnswered.accumulateAndGet(System.nanoTime(), Math::max);

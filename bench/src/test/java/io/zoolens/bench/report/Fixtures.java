@@ -120,6 +120,7 @@ final class Fixtures {
                 List.of("ZOOLENS_PREDICTORS=2"),
                 classifierLarge,
                 stackLarge,
+                stackLarge,
                 decode);
     }
 

@@ -43,7 +43,7 @@ class MixedScenarioTests {
 
     @Test
     void theUploadBodyIsAMultipartFormWithTheImagePart() {
-        MultipartPhoto photo = MultipartPhoto.of(new TestImages.Photo("rocket.jpg", new byte[] {1, 2, 3}));
+        PhotoUpload photo = PhotoUpload.form(new TestImages.Photo("rocket.jpg", new byte[] {1, 2, 3}));
         String body = new String(photo.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
         String boundary = photo.contentType().substring(photo.contentType().indexOf("boundary=") + 9);
 

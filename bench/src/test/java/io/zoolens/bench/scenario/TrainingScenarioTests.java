@@ -40,7 +40,7 @@ class TrainingScenarioTests {
 
     @Test
     void anUploadIntoAnAlbumCarriesTheAlbumAsAFormField() {
-        MultipartPhoto form = MultipartPhoto.of(new TestImages.Photo("bag-1.jpg", new byte[] {1, 2, 3}), "album-7");
+        PhotoUpload form = PhotoUpload.form(new TestImages.Photo("bag-1.jpg", new byte[] {1, 2, 3}), "album-7");
         String body = new String(form.body(), StandardCharsets.ISO_8859_1);
 
         assertThat(body)
@@ -48,7 +48,7 @@ class TrainingScenarioTests {
                 .contains("name=\"image\"; filename=\"bag-1.jpg\"");
         assertThat(body.indexOf("albumId")).isLessThan(body.indexOf("name=\"image\""));
         assertThat(new String(
-                        MultipartPhoto.of(new TestImages.Photo("x.jpg", new byte[0]))
+                        PhotoUpload.form(new TestImages.Photo("x.jpg", new byte[0]))
                                 .body(),
                         StandardCharsets.ISO_8859_1))
                 .doesNotContain("albumId");

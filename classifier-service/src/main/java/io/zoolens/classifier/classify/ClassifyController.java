@@ -1,13 +1,13 @@
 package io.zoolens.classifier.classify;
 
 import io.zoolens.image.ImageDecoder;
+import io.zoolens.web.RawImageBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.io.InputStream;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,7 +45,9 @@ class ClassifyController {
             @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1") Float minScore,
             HttpServletRequest request)
             throws IOException, MissingServletRequestPartException {
-        byte[] image = request instanceof MultipartHttpServletRequest multipart ? imagePart(multipart) : body(request);
+        byte[] image = request instanceof MultipartHttpServletRequest multipart
+                ? imagePart(multipart)
+                : RawImageBody.read(request, decoder);
         return service.classify(name, version, image, topK, minScore);
     }
 
@@ -57,16 +59,5 @@ class ClassifyController {
         }
         decoder.checkSize(part.getSize());
         return part.getBytes();
-    }
-
-    /** Reads at most one byte past the limit, so an oversized body never fills the heap. */
-    private byte[] body(HttpServletRequest request) throws IOException {
-        long limit = decoder.limits().maxBytes();
-        decoder.checkSize(request.getContentLengthLong());
-        try (InputStream body = request.getInputStream()) {
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            decoder.checkSize(bytes.length);
-            return bytes;
-        }
     }
 }
