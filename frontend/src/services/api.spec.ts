@@ -17,16 +17,15 @@ describe('typed API client', () => {
     expect(Object.fromEntries(calls[0]!.search)).toEqual({ page: '1', size: '24', sort: 'createdAt,desc', label: 'cat', albumId: 'a1', feedback: 'wrong' })
   })
 
-  it('sends the picture, model and album as multipart parts', async () => {
+  it('sends the picture as the body, with its name, model and album in the query', async () => {
     setCookie('XSRF-TOKEN', 't')
     const requests = stubXhr([{ status: 201, body: classification() }])
     const file = new File(['png'], 'chelsea.png', { type: 'image/png' })
     const answer = await api.classifications.create({ image: file, model: 'coco-centernet', albumId: 'a1' })
     expect(answer.queued).toBe(false)
-    const form = requests[0]!.body!
-    expect((form.get('image') as File).name).toBe('chelsea.png')
-    expect(form.get('model')).toBe('coco-centernet')
-    expect(form.get('albumId')).toBe('a1')
+    expect(requests[0]!.body).toBe(file)
+    const search = new URL(requests[0]!.url, 'https://zoolens.test').searchParams
+    expect(Object.fromEntries(search)).toEqual({ filename: 'chelsea.png', model: 'coco-centernet', albumId: 'a1' })
   })
 
   it('puts feedback and files items with the documented bodies', async () => {

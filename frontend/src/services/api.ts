@@ -80,13 +80,15 @@ export function createApi(http: Http) {
     },
     classifications: {
       async create(input: ClassifyRequest, upload?: UploadOptions): Promise<ClassifyAnswer> {
-        const form = new FormData()
-        form.append('image', input.image, input.filename ?? (input.image instanceof File ? input.image.name : 'photo.jpg'))
-        if (input.model) form.append('model', input.model)
-        if (input.albumId) form.append('albumId', input.albumId)
-        if (input.customModelId) form.append('customModelId', input.customModelId)
-        if (input.modelVersion) form.append('modelVersion', input.modelVersion)
-        const answer = await http.uploadForm<Classification>('/classifications', form, upload)
+        // The file as the whole body, the rest in the query: the api need not scan a form for its boundary.
+        const query = {
+          filename: input.filename ?? (input.image instanceof File ? input.image.name : 'photo.jpg'),
+          model: input.model,
+          albumId: input.albumId,
+          customModelId: input.customModelId,
+          modelVersion: input.modelVersion,
+        } satisfies UploadQuery
+        const answer = await http.upload<Classification>('/classifications', input.image, { ...upload, query })
         return { classification: answer.body, queued: answer.status === 202 }
       },
       list: (filter: HistoryFilter, page = 0, size = config.historyPageSize, signal?: AbortSignal) =>

@@ -25,7 +25,7 @@ export class FakeXhr {
   responseText = ''
   requestHeaders: Record<string, string> = {}
   responseHeaders: Record<string, string> = {}
-  body: FormData | null = null
+  body: Blob | FormData | null = null
   upload: { onprogress: ((event: ProgressEvent) => void) | null; onload: (() => void) | null } = { onprogress: null, onload: null }
   onload: (() => void) | null = null
   onerror: (() => void) | null = null
@@ -35,6 +35,11 @@ export class FakeXhr {
   open(method: string, url: string) {
     this.method = method
     this.url = url
+  }
+
+  /** A query parameter of the request's URL (an upload's file name, model, album), or null. */
+  query(name: string): string | null {
+    return new URL(this.url, 'https://zoolens.test').searchParams.get(name)
   }
 
   setRequestHeader(name: string, value: string) {
@@ -50,7 +55,7 @@ export class FakeXhr {
     queueMicrotask(() => this.onabort?.())
   }
 
-  send(body: FormData) {
+  send(body: Blob | FormData) {
     this.body = body
     FakeXhr.requests.push(this)
     const source = FakeXhr.replies

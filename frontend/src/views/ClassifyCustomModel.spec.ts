@@ -52,9 +52,8 @@ describe('Classify with a custom model', () => {
     expect(wrapper.get('[data-testid="model-picker-hint"]').text()).toContain('robin, wren, blackbird')
     await pick(wrapper)
     await vi.waitFor(() => expect(announcer()).toBe('Robin, 81% sure'))
-    const form = requests[0]!.body!
-    expect(form.get('customModelId')).toBe('m1')
-    expect(form.get('model')).toBeNull()
+    expect(requests[0]!.query('customModelId')).toBe('m1')
+    expect(requests[0]!.query('model')).toBeNull()
     expect(calls.filter((call) => call.path === '/api/custom-models')).toHaveLength(1)
     // Every class as a bar, not a top few; the model by its name, not its folder; no threshold to hide classes.
     const bars = wrapper.findAll('[data-testid="result-labels"] [role="meter"]')
@@ -194,7 +193,7 @@ describe('Classify with a custom model', () => {
     const { wrapper } = await mountView(true, '/?album=a7')
     await pick(wrapper)
     await vi.waitFor(() => expect(requests).toHaveLength(1))
-    expect(requests[0]!.body!.get('albumId')).toBe('a7')
+    expect(requests[0]!.query('albumId')).toBe('a7')
     wrapper.unmount()
 
     const guest = await mountView(false, '/?album=a7')

@@ -80,7 +80,7 @@ describe('ClassifyView', () => {
   it('queues photos dropped anywhere on the page, or pasted, and sends them one after another', async () => {
     const names: string[] = []
     stubXhr((xhr: FakeXhr) => {
-      const name = (xhr.body!.get('image') as File).name
+      const name = xhr.query('filename') ?? ''
       names.push(name)
       return { status: 201, body: classification({ id: name }) }
     })

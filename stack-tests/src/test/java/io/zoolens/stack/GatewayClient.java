@@ -83,6 +83,13 @@ final class GatewayClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST whose whole body is {@code body}, e.g. an image upload without a form. */
+    HttpResponse<String> postBody(String path, String contentType, byte[] body) {
+        return send(
+                withCsrf(request(path, "Content-Type", contentType)).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Registers a new account with a unique name (and is then signed in as it); answers the user's JSON. */
     JsonNode registerNewUser(String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

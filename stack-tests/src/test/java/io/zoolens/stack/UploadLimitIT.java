@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Oversized uploads get 413 in the API's problem+json form: above the gateway's body limit (upload limit + 1 MiB
  * multipart room) from the gateway itself, just above the upload limit from the api. A real 12 MP photo passes the
- * gateway in memory.
+ * gateway in memory, as a form and as the body, and is stored as it came.
  */
 @StackTest
 class UploadLimitIT {
@@ -67,14 +69,18 @@ class UploadLimitIT {
                 .isEqualTo("413");
     }
 
-    @Test
-    void aTwelveMegapixelPhotoIsHeldInMemoryByTheGatewayNeverWrittenToATemporaryFile() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"form", "body"})
+    void aTwelveMegapixelPhotoIsHeldInMemoryByTheGatewayNeverWrittenToATemporaryFile(String sentAs) throws IOException {
         long spooledBefore = bodiesSpooledToFiles();
         byte[] photo = Files.readAllBytes(StackPaths.testImage("large/coffee-12mp.jpg"));
 
-        HttpResponse<String> response = client.postMultipart(
-                "/api/classifications", new Multipart().file("image", "coffee-12mp.jpg", "image/jpeg", photo));
+        HttpResponse<String> response = sentAs.equals("form")
+                ? client.postMultipart(
+                        "/api/classifications", new Multipart().file("image", "coffee-12mp.jpg", "image/jpeg", photo))
+                : client.postBody("/api/classifications?filename=coffee-12mp.jpg", "image/jpeg", photo);
 
+        assertThat(response.statusCode()).as(response.body()).isIn(201, 202);
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(AccessLog.entry(stack.accessLog(), requestId)
                         .path("upstream_addr")
@@ -82,6 +88,9 @@ class UploadLimitIT {
                 .isNotEmpty();
         // Nginx warns for every body it writes to client_body_temp, before it passes the request on
         assertThat(bodiesSpooledToFiles()).isEqualTo(spooledBefore);
+        // the original is stored as it came, byte for byte
+        String original = GatewayClient.json(response).path("image").path("url").asString();
+        assertThat(client.getBytes(original).body()).isEqualTo(photo);
     }
 
     private long bodiesSpooledToFiles() throws IOException {
