@@ -404,7 +404,8 @@ public final class BenchmarkReport {
                 .sum();
         return String.format(
                         Locale.ROOT,
-                        "`POST /api/classifications` (multipart, the same photos) through the gateway over TLS (%s),"
+                        "`POST /api/classifications` (the same photos, each as the whole body, as the SPA sends it)"
+                                + " through the gateway over TLS (%s),"
                                 + " %d signed-in users (session cookie and CSRF token), %s measured per run after %s"
                                 + " of warm-up. 201 (classified) and 202 (kept as PENDING: the classifier was slower"
                                 + " than the api's time-out or refused it for load) both count as accepted.\n\n",
@@ -485,7 +486,7 @@ public final class BenchmarkReport {
     }
 
     /**
-     * (3) on the small photos beside (3) on the 12 MP ones (as forms, and as the body), each against (2) at c16 on
+     * (3) on the small photos beside (3) on the 12 MP ones (as the body, and as forms), each against (2) at c16 on
      * the same photos.
      */
     private static String stackBySize(FullRun run) {
@@ -499,8 +500,8 @@ public final class BenchmarkReport {
                 run.classifierLarge() == null ? null : run.classifierLarge().level(Targets.PLAIN_LEVEL);
         List<StackColumn> columns =
                 new ArrayList<>(List.of(new StackColumn("small", small, sc16), new StackColumn("12 MP", large, lc16)));
-        if (run.stackLargeBody() != null) {
-            columns.add(new StackColumn("12 MP, image as the body", run.stackLargeBody(), lc16));
+        if (run.stackLargeForm() != null) {
+            columns.add(new StackColumn("12 MP as forms", run.stackLargeForm(), lc16));
         }
         List<List<String>> rows = List.of(
                 row(
@@ -527,9 +528,9 @@ public final class BenchmarkReport {
                         c -> c.results().stored() + " / " + c.results().accepted()));
         List<String> header = new ArrayList<>(List.of("figure"));
         columns.forEach(c -> header.add(c.title()));
-        return "The same run with the 12 MP photos, right after the small ones, with new users: first as forms (as"
-                + " the small ones and a browser send them), then each photo as the request body (`Content-Type:"
-                + " image/jpeg`, the other way a REST client may upload).\n\n"
+        return "The same run with the 12 MP photos, right after the small ones, with new users: first as the body"
+                + " (as the small ones and the SPA send them), then as `multipart/form-data` forms (the other way a"
+                + " REST client may upload, `curl -F image=@…`).\n\n"
                 + Format.table(header, rows);
     }
 

@@ -28,7 +28,7 @@ import java.util.Map;
  * @param classifierEnvironment the classifier's inference settings from the environment, e.g. ZOOLENS_PREDICTORS=2
  * @param classifierLarge (2) on the 12 MP photos
  * @param stackLarge (3) on the 12 MP photos
- * @param stackLargeBody (3) on the 12 MP photos, each sent as the request body instead of a form
+ * @param stackLargeForm (3) on the 12 MP photos, each sent as a form instead of the body
  * @param decode the in-process decode benchmark at 12 MP and 48 MP
  */
 public record FullRun(
@@ -46,5 +46,5 @@ public record FullRun(
         List<String> classifierEnvironment,
         ClassifierScenario.Results classifierLarge,
         StackScenario.Results stackLarge,
-        StackScenario.Results stackLargeBody,
+        StackScenario.Results stackLargeForm,
         DecodeScenario.Results decode) {}
