@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -91,7 +92,8 @@ class ClassificationController {
             @RequestPart("image") MultipartFile image,
             @Valid @ParameterObject @ModelAttribute UploadOptions options,
             HttpServletRequest request) {
-        return accept(bytes(image), image.getOriginalFilename(), options, request);
+        // the part is read into memory only once the upload is admitted (rate limits, quota)
+        return accept(image.getSize(), () -> bytes(image), image.getOriginalFilename(), options, request);
     }
 
     /**
@@ -123,19 +125,20 @@ class ClassificationController {
             @RequestParam(required = false) @Size(max = 1000) String filename,
             HttpServletRequest request)
             throws IOException {
-        return accept(RawImageBody.read(request, decoder), filename, options, request);
+        byte[] image = RawImageBody.read(request, decoder);
+        return accept(image.length, () -> image, filename, options, request);
     }
 
     private ResponseEntity<ClassificationResponse> accept(
-            byte[] image, String filename, UploadOptions options, HttpServletRequest request) {
+            long size, Supplier<byte[]> image, String filename, UploadOptions options, HttpServletRequest request) {
         Owner known = currentOwner.find(request).orElse(null);
         // A new visitor becomes a guest (gets a session) only once the image is accepted: a refused upload leaves
         // nothing behind, not even a session.
         Classification saved;
-        try (var admitted = allowance.admit(known, request.getRemoteAddr(), image.length)) {
+        try (var admitted = allowance.admit(known, request.getRemoteAddr(), size)) {
             saved = intake.upload(
                     () -> known != null ? known : currentOwner.findOrCreateGuest(request),
-                    image,
+                    image.get(),
                     shownName(filename),
                     new UploadIntake.ModelRequest(options.model(), options.customModelId(), options.modelVersion()),
                     options.albumId(),
