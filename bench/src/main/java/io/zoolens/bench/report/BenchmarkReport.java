@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Renders the generated parts of docs/benchmarks.md. */
 public final class BenchmarkReport {
@@ -540,8 +541,7 @@ public final class BenchmarkReport {
         }
     }
 
-    private static List<String> row(
-            String figure, List<StackColumn> columns, java.util.function.Function<StackColumn, String> cell) {
+    private static List<String> row(String figure, List<StackColumn> columns, Function<StackColumn, String> cell) {
         List<String> row = new ArrayList<>(List.of(figure));
         columns.forEach(c -> row.add(cell.apply(c)));
         return row;

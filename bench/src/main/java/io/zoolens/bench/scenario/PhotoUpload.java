@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 public record PhotoUpload(String name, String path, String contentType, byte[] body) {
 
-    static final String PATH = "/api/classifications";
+    private static final String PATH = "/api/classifications";
     private static final String BOUNDARY = "zoolens-bench-7d0c1e5a";
 
     public static PhotoUpload form(TestImages.Photo photo) {

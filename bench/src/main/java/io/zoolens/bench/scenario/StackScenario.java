@@ -41,12 +41,6 @@ public final class StackScenario {
 
     private StackScenario() {}
 
-    /** The photos sent as a browser's form. */
-    public static Results run(URI gateway, SSLContext tls, List<TestImages.Photo> photos, BenchSettings settings)
-            throws InterruptedException {
-        return run(gateway, tls, photos, PhotoUpload::form, settings);
-    }
-
     /** The photos sent as {@code sending} makes them (form or body). */
     public static Results run(
             URI gateway,
