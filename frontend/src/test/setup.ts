@@ -1,6 +1,13 @@
 // Shared unit-test setup: every test starts with a fresh cookie jar and empty local storage.
 import { afterEach } from 'vitest'
+import { disableAutoUnmount, enableAutoUnmount } from '@vue/test-utils'
 import { api } from '@/services/api'
+
+// Every component a test mounts is unmounted after it: test files share a worker (isolate: false), and a
+// component left mounted keeps its timers and polls, whose late fetches land in the next test's fetch stub.
+// The flag lives in the shared test-utils module, so each file's setup resets it before enabling it again.
+disableAutoUnmount()
+enableAutoUnmount(afterEach)
 
 /** Sets a cookie the way the API does (path=/), so that clearing it below works. */
 export function setCookie(name: string, value: string) {
