@@ -125,8 +125,15 @@ class ClassificationController {
             @RequestParam(required = false) @Size(max = 1000) String filename,
             HttpServletRequest request)
             throws IOException {
-        byte[] image = RawImageBody.read(request, decoder);
-        return accept(image.length, () -> image, filename, options, request);
+        long declared = request.getContentLengthLong();
+        if (declared < 0) {
+            // a chunked body tells its size only once read (at most one byte past the limit)
+            byte[] image = RawImageBody.read(request, decoder);
+            return accept(image.length, () -> image, filename, options, request);
+        }
+        // as with the form's part: read into memory only once the upload is admitted (rate limits, quota)
+        decoder.checkSize(declared);
+        return accept(declared, () -> body(request), filename, options, request);
     }
 
     private ResponseEntity<ClassificationResponse> accept(
@@ -204,6 +211,14 @@ class ClassificationController {
     private static byte[] bytes(MultipartFile image) {
         try {
             return image.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded image", e);
+        }
+    }
+
+    private byte[] body(HttpServletRequest request) {
+        try {
+            return RawImageBody.read(request, decoder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded image", e);
         }

@@ -7,9 +7,11 @@ import io.zoolens.api.support.Browser;
 import io.zoolens.api.support.StoredData;
 import io.zoolens.image.testing.TestImages;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -101,6 +103,10 @@ class UploadLimitsIT extends ApiIntegrationTest {
         assertThat(limited.json().path("windowSeconds").asLong()).isEqualTo(10);
         assertThat(limited.json().path("retryAfterSeconds").asLong()).isBetween(1L, 10L);
         assertThat(limited.header("Retry-After")).isNotNull();
+        // the same for the image as the whole body (admitted before its bytes are read)
+        Browser.Response limitedBody = user.postBody("/api/classifications", "image/png", TestImages.png(21, 21));
+        assertThat(limitedBody.status()).as("%s", limitedBody).isEqualTo(429);
+        assertThat(limitedBody.problemType()).isEqualTo("rate-limited");
         assertThat(user.get("/api/auth/session")
                         .json()
                         .path("usage")
@@ -174,6 +180,27 @@ class UploadLimitsIT extends ApiIntegrationTest {
                 .asString();
         assertThat(user.delete("/api/classifications/" + oldest).status()).isEqualTo(204);
         assertThat(user.upload(noise(4)).status()).as("deleting made room").isEqualTo(201);
+    }
+
+    @Test
+    void theQuotaRefusesAnImageSentAsTheWholeBodyAlike() {
+        Browser user = userAt(address());
+        long used = stored(user.upload(noise(1))) + stored(user.upload(noise(2)));
+        StoredData.Counts before = StoredData.count(mongo);
+        byte[] third = noise(3);
+
+        // with its length (admitted by it, before a byte is read) and chunked (measured once read)
+        for (Browser.Response body : List.of(
+                user.postBody("/api/classifications", "image/png", third),
+                user.postBody(
+                        "/api/classifications",
+                        "image/png",
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(third))))) {
+            assertThat(body.status()).as("%s", body).isEqualTo(413);
+            assertThat(body.problemType()).isEqualTo("storage-quota-exceeded");
+            assertThat(body.json().path("usedBytes").asLong()).isEqualTo(used);
+        }
+        assertThat(StoredData.count(mongo)).isEqualTo(before);
     }
 
     @Test
