@@ -117,7 +117,7 @@ describe('http client', () => {
     expect(requests[0]?.requestHeaders['X-XSRF-TOKEN']).toBe('up')
     expect(requests[0]?.withCredentials).toBe(true)
     expect(requests[0]?.url).toBe('/api/classifications?filename=x.png')
-    // a file is sent as the whole body, typed as bytes for the api to sniff; a form keeps its own type
+    // the file is sent as the whole body, typed as bytes for the api to sniff
     expect(requests[0]?.requestHeaders['Content-Type']).toBe('application/octet-stream')
     expect(requests[0]?.body).toBe(file)
   })
@@ -128,7 +128,7 @@ describe('http client', () => {
     const requests = stubXhr((xhr) =>
       xhr.requestHeaders['X-XSRF-TOKEN'] === 'new' ? problem(415, 'unsupported-image') : problem(403, 'csrf-token-invalid'),
     )
-    const error = await http().upload('/classifications', new FormData()).catch((e: unknown) => e)
+    const error = await http().upload('/classifications', new Blob()).catch((e: unknown) => e)
     expect(requests).toHaveLength(2)
     expect(error).toMatchObject({ status: 415, slug: 'unsupported-image' })
   })
@@ -154,7 +154,7 @@ describe('http client', () => {
     expect(ended).toHaveBeenCalledTimes(1)
 
     const requests = stubXhr([problem(401, 'session-ended')])
-    await expect(client.upload('/classifications', new FormData())).rejects.toMatchObject({ slug: 'session-ended' })
+    await expect(client.upload('/classifications', new Blob())).rejects.toMatchObject({ slug: 'session-ended' })
     expect(requests[0]?.requestHeaders['X-Expected-User']).toBe('u1')
     expect(ended).toHaveBeenCalledTimes(2)
 

@@ -18,9 +18,6 @@ export interface UploadResult<T> {
   location: string | null
 }
 
-/** What an upload sends: a file as the whole body, or a form. */
-export type UploadBody = Blob | FormData
-
 export interface UploadOptions {
   /** Query parameters of the upload's URL. */
   query?: Query
@@ -180,7 +177,7 @@ export function createHttp(options: HttpOptions) {
     }
   }
 
-  function xhrOnce<T>(path: string, body: UploadBody, token: string, upload: UploadOptions): Promise<UploadResult<T>> {
+  function xhrOnce<T>(path: string, file: Blob, token: string, upload: UploadOptions): Promise<UploadResult<T>> {
     const expectedUser = guard?.expectedUser('POST', path) ?? null
     return new Promise<UploadResult<T>>((resolve, reject) => {
       if (upload.signal?.aborted) return reject(abortError())
@@ -189,8 +186,8 @@ export function createHttp(options: HttpOptions) {
       xhr.withCredentials = true
       xhr.setRequestHeader('Accept', JSON_ACCEPT)
       xhr.setRequestHeader(options.csrfHeader, token)
-      // a bare file goes as it is; the api sniffs its type from the bytes, whatever the browser calls it
-      if (body instanceof Blob) xhr.setRequestHeader('Content-Type', 'application/octet-stream')
+      // the file goes as it is; the api sniffs its type from the bytes, whatever the browser calls it
+      xhr.setRequestHeader('Content-Type', 'application/octet-stream')
       if (expectedUser) xhr.setRequestHeader(EXPECTED_USER_HEADER, expectedUser)
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && event.total > 0) upload.onProgress?.(Math.min(1, event.loaded / event.total))
@@ -215,19 +212,19 @@ export function createHttp(options: HttpOptions) {
       xhr.ontimeout = () => reject(clientProblem('timeout', 'The upload timed out'))
       xhr.onabort = () => reject(abortError())
       upload.signal?.addEventListener('abort', () => xhr.abort(), { once: true })
-      xhr.send(body)
+      xhr.send(file)
     })
   }
 
-  /** POST of a file (as the whole body) or a form, with upload progress. */
-  async function upload<T>(path: string, body: UploadBody, watch: UploadOptions = {}): Promise<UploadResult<T>> {
+  /** POST of a file as the whole body, with upload progress. */
+  async function upload<T>(path: string, file: Blob, watch: UploadOptions = {}): Promise<UploadResult<T>> {
     try {
-      return await xhrOnce<T>(path, body, await csrfToken(), watch)
+      return await xhrOnce<T>(path, file, await csrfToken(), watch)
     } catch (error) {
       if (!(error instanceof ApiProblem) || !isCsrfProblem(error)) throw error
       tokenFromBody = null
       await refreshCsrfToken()
-      return xhrOnce<T>(path, body, await csrfToken(), watch)
+      return xhrOnce<T>(path, file, await csrfToken(), watch)
     }
   }
 

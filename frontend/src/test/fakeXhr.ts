@@ -25,7 +25,7 @@ export class FakeXhr {
   responseText = ''
   requestHeaders: Record<string, string> = {}
   responseHeaders: Record<string, string> = {}
-  body: Blob | FormData | null = null
+  body: Blob | null = null
   upload: { onprogress: ((event: ProgressEvent) => void) | null; onload: (() => void) | null } = { onprogress: null, onload: null }
   onload: (() => void) | null = null
   onerror: (() => void) | null = null
@@ -55,7 +55,7 @@ export class FakeXhr {
     queueMicrotask(() => this.onabort?.())
   }
 
-  send(body: Blob | FormData) {
+  send(body: Blob) {
     this.body = body
     FakeXhr.requests.push(this)
     const source = FakeXhr.replies
