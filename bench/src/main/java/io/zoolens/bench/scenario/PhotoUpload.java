@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * multipart/form-data}, the file in part {@code image}) or as the whole body ({@code Content-Type: image/jpeg}, the
  * name in the query). Built once per photo, so building requests costs the load generator nothing during a run.
  */
-public record PhotoUpload(String name, String path, String contentType, byte[] body) {
+public record PhotoUpload(String path, String contentType, byte[] body) {
 
     private static final String PATH = "/api/classifications";
     private static final String BOUNDARY = "zoolens-bench-7d0c1e5a";
@@ -31,13 +31,12 @@ public record PhotoUpload(String name, String path, String contentType, byte[] b
         write(body, "Content-Type: image/jpeg\r\n\r\n");
         body.writeBytes(photo.bytes());
         write(body, "\r\n--" + BOUNDARY + "--\r\n");
-        return new PhotoUpload(photo.name(), PATH, "multipart/form-data; boundary=" + BOUNDARY, body.toByteArray());
+        return new PhotoUpload(PATH, "multipart/form-data; boundary=" + BOUNDARY, body.toByteArray());
     }
 
     /** The photo as the whole body: no envelope for the api to scan. */
     public static PhotoUpload body(TestImages.Photo photo) {
         return new PhotoUpload(
-                photo.name(),
                 PATH + "?filename=" + URLEncoder.encode(photo.name(), StandardCharsets.UTF_8),
                 "image/jpeg",
                 photo.bytes());
